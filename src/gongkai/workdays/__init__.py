@@ -1,0 +1,87 @@
+"""Working days on the Chinese calendar and the statutory clock of an application (plain Python, no Django).
+
+from gongkai.workdays import WorkdayCalendar, YearSchedule, Received, compute_clock
+
+calendar = WorkdayCalendar(overrides=schedules_from_the_database)
+result = compute_clock([Received(on=date(2026, 9, 24))], calendar, today=date(2026, 10, 20))
+result.due_date, result.working_days_left, result.explanation()
+"""
+
+from .calendar import (
+    SOURCE_OVERRIDE,
+    SOURCE_PACKAGE,
+    NotableSpan,
+    WorkdayCalendar,
+    YearSchedule,
+    default_calendar,
+    package_schedule,
+    package_years,
+)
+from .clock import (
+    DEFAULT_SETTINGS,
+    ClockResult,
+    ClockSettings,
+    ClockState,
+    Consultation,
+    Step,
+    compute_clock,
+    sort_events,
+)
+from .errors import ClockInputError, InvalidDateError, InvalidScheduleError, UnknownYearError, WorkdaysError
+from .events import (
+    Answered,
+    Channel,
+    ConsultationAnswered,
+    ConsultationStarted,
+    ConsultedParty,
+    CorrectionLapsed,
+    CorrectionReceived,
+    CorrectionRequested,
+    Event,
+    ExtensionApproved,
+    FeeLapsed,
+    FeeNoticeSent,
+    FeePaid,
+    Received,
+)
+from .text import format_date, parse_date
+
+__all__ = [
+    "DEFAULT_SETTINGS",
+    "SOURCE_OVERRIDE",
+    "SOURCE_PACKAGE",
+    "Answered",
+    "Channel",
+    "ClockInputError",
+    "ClockResult",
+    "ClockSettings",
+    "ClockState",
+    "Consultation",
+    "ConsultationAnswered",
+    "ConsultationStarted",
+    "ConsultedParty",
+    "CorrectionLapsed",
+    "CorrectionReceived",
+    "CorrectionRequested",
+    "Event",
+    "ExtensionApproved",
+    "FeeLapsed",
+    "FeeNoticeSent",
+    "FeePaid",
+    "InvalidDateError",
+    "InvalidScheduleError",
+    "NotableSpan",
+    "Received",
+    "Step",
+    "UnknownYearError",
+    "WorkdayCalendar",
+    "WorkdaysError",
+    "YearSchedule",
+    "compute_clock",
+    "default_calendar",
+    "format_date",
+    "package_schedule",
+    "package_years",
+    "parse_date",
+    "sort_events",
+]
