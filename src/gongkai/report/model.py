@@ -292,7 +292,7 @@ def _explain(error: Any) -> str:
     if error.validator == "type":
         expected = error.validator_value
         if isinstance(expected, list):
-            expected = [t for t in expected if t != "null"][0]
+            expected = next(t for t in expected if t != "null")
         wanted = {"integer": "整数", "number": "数字", "string": "文字", "object": "对象"}.get(expected, expected)
         return f"{name} 应为{wanted}，实际为 {_show(value)}"
     if error.validator in ("enum", "const"):

@@ -59,15 +59,16 @@ TOPICS = {
 }
 
 _APPLICATION = r"(?:政府信息公开|信息公开|依申请公开)(?:的)?申请"
+_RECEIVED = r"(?:新?收到|受理|接收|新收)"
 _COUNTED = [
     (
         "new_received",
-        rf"(?:新?收到|受理|接收|新收)(?:各类|群众|公民)?{_APPLICATION}(?:共计?|数量为?|总数)?{NUM}{_QUANTIFIER}",
+        rf"{_RECEIVED}(?:各类|群众|公民)?{_APPLICATION}(?:共计?|数量为?|总数)?{NUM}{_QUANTIFIER}",
     ),
-    ("new_received", rf"(?:新?收到|受理|接收|新收)(?:政府信息公开|依申请公开)(?:共计?)?{NUM}{_QUANTIFIER}"),
+    ("new_received", rf"{_RECEIVED}(?:政府信息公开|依申请公开)(?:共计?)?{NUM}{_QUANTIFIER}"),
     (
         "new_received",
-        rf"(?:新?收到|受理|接收|新收)(?:各类)?(?:共计?)?{NUM}(?:件|个|份)(?:政府信息公开|依申请公开)?申请",
+        rf"{_RECEIVED}(?:各类)?(?:共计?)?{NUM}(?:件|个|份)(?:政府信息公开|依申请公开)?申请",
     ),
     ("total_processed", rf"(?:已?办结|答复|办理完毕)(?:各类)?(?:申请)?(?:共计?)?{NUM}{_QUANTIFIER}"),
     ("granted", rf"予以公开(?:的)?(?:申请)?{NUM}{_QUANTIFIER}"),

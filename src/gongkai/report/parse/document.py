@@ -116,10 +116,10 @@ class _Cells:
 def _read_table_b(rows: GridRows, cells: _Cells) -> None:
     columns = FORMAT_2021.table("table_b").blocks[0].columns
     for row in rows:
-        present = [(i, cell) for i, cell in enumerate(row) if cell is not None]
+        present = [cell for cell in row if cell is not None]
         if len(present) < len(columns) + 1:
             continue
-        label_index, label = present[-len(columns) - 1]
+        label = present[-len(columns) - 1]
         key = _B_ROWS.get(normalise_label(label))
         if key is None:
             continue
@@ -127,7 +127,7 @@ def _read_table_b(rows: GridRows, cells: _Cells) -> None:
             cells.version_hints.add(FormatVersion.V2019)
         elif key.startswith("other_"):
             cells.version_hints.add(FormatVersion.V2021)
-        for column, (_, text) in zip(columns, present[-len(columns) :], strict=True):
+        for column, text in zip(columns, present[-len(columns) :], strict=True):
             cells.put(CellRef("table_b", key, column.key, column.kind), text)
 
 
