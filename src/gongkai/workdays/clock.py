@@ -281,6 +281,7 @@ class _Clock:
                 case ConsultationAnswered():
                     window = open_by_ref.pop(event.ref, None)
                     if window is None:
+                        self._refuse_end_before_start(event, ConsultationStarted, "征求意见")
                         raise ClockInputError(
                             f"{format_date(event.on)}的征求意见答复（ref“{event.ref}”）没有对应的开始征求意见事件"
                         )
@@ -292,6 +293,7 @@ class _Clock:
                     self.fee_notice = event
                 case FeePaid() | FeeLapsed():
                     if self.fee_notice is None:
+                        self._refuse_end_before_start(event, FeeNoticeSent, "等待缴费")
                         raise ClockInputError(f"没有发出收费通知，不能记录{_describe(event)}")
                     if self.fee_end is not None:
                         raise ClockInputError("缴费和逾期未缴费只能记录其一，且只能记录一次")
@@ -314,6 +316,13 @@ class _Clock:
         requested, corrected = self.correction_requested, self.correction_received
         if requested and corrected and corrected.on < requested.on:
             raise ClockInputError("收到补正的日期早于告知补正的日期")
+
+    def _refuse_end_before_start(self, end: Event, start_type: type, what: str) -> None:
+        """An end whose start comes later is the common slip (dates swapped); say so rather than "no start"."""
+        ref = getattr(end, "ref", None)
+        for event in self.events:
+            if isinstance(event, start_type) and getattr(event, "ref", None) == ref and event.on > end.on:
+                raise ClockInputError(f"{what}的结束日期{format_date(end.on)}早于开始日期{format_date(event.on)}")
 
     # -- computing ----------------------------------------------------------------------------------------------------
 
@@ -458,12 +467,6 @@ class _Clock:
                     self._resume_step(fee_window, "申请人缴费", period_start, due, "109号")
                 else:
                     self._step(f"{format_date(self.fee_end.on)} 申请人缴费（109号）", "109号", self.fee_end.on)
-            elif isinstance(self.fee_end, FeeLapsed):
-                self._step(
-                    f"{format_date(self.fee_end.on)} 申请人逾期未缴纳信息处理费，视为放弃申请（109号）",
-                    "109号",
-                    self.fee_end.on,
-                )
 
         if self.extension is not None:
             self._step(
@@ -514,6 +517,12 @@ class _Clock:
                 self._summary(f"{format_date(answered_on)} 作出答复（第36条）", "第36条", answered_on)
         elif self.closed_by is not None:
             state = ClockState.WITHDRAWN
+            if isinstance(self.closed_by, FeeLapsed):
+                self._summary(
+                    f"{format_date(self.closed_by.on)} 申请人逾期未缴纳信息处理费，视为放弃申请（109号）",
+                    "109号",
+                    self.closed_by.on,
+                )
         elif period_start is None:
             state = ClockState.AWAITING_CORRECTION
             pause_reason = "等待申请人补正（第30条）"
