@@ -285,7 +285,7 @@ def _explain(error: Any) -> str:
         known = set(error.schema.get("properties", {}))
         unknown = "、".join(sorted(str(k) for k in value if k not in known))
         return f"{name} 含有未知的项 {unknown}"
-    if error.validator == "propertyNames":
+    if "propertyNames" in error.absolute_schema_path:
         return f'sections 含有未知的部分 {value!r}（应为 "1"-"6"）'
     if error.validator == "minimum":
         return f"{name} 为负数或过小（{_show(value)}），应不小于 {error.validator_value}"
@@ -315,7 +315,8 @@ def _show(value: object) -> str:
 def report_from_dict(data: object, source: str = "<report>", today: dt.date | None = None) -> Report:
     """Build a report from JSON data, or raise ReportDataError listing every problem with its cell."""
     errors = sorted(_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
-    problems = [_explain(e) for e in errors if e.validator not in ("if", "allOf")]
+    # jsonschema reports a missing property once per name; dict.fromkeys keeps one message, in order.
+    problems = list(dict.fromkeys(_explain(e) for e in errors if e.validator not in ("if", "allOf")))
     if problems:
         raise ReportDataError(source, problems[:20] + ([f"等共 {len(problems)} 处问题"] if len(problems) > 20 else []))
     assert isinstance(data, Mapping)
