@@ -104,8 +104,10 @@ class Report:
         self.table(table).setdefault(row, {})[column] = value
 
     def cells(self) -> Iterator[tuple[CellRef, Cell]]:
+        tables = {"table_a": self.table_a, "table_b": self.table_b, "table_c": self.table_c}
+        empty: dict[str, Cell] = {}
         for ref in self.format.cells:
-            yield ref, self.table(ref.table).get(ref.row, {}).get(ref.column)
+            yield ref, tables[ref.table].get(ref.row, empty).get(ref.column)
 
     def section_heading(self, key: str) -> str:
         return split_section(self.sections.get(key) or "")[0]

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -115,13 +116,17 @@ def _row_label(report: Report, table: str, row: str) -> str:
     return row
 
 
+def _is_number(value: Any) -> bool:
+    # `type() is` rather than isinstance: bool is an int subclass and must not count as a number here.
+    return type(value) is int or type(value) is Decimal
+
+
 def _numbers(values: Iterable[Any]) -> list[int | Decimal] | None:
     """The values if every one is a number, else None (a blank cell stops the comparison)."""
-    out = []
-    for value in values:
-        if value is None or isinstance(value, bool) or not isinstance(value, int | Decimal):
+    out = list(values)
+    for value in out:
+        if not _is_number(value):
             return None
-        out.append(value)
     return out
 
 
@@ -213,23 +218,26 @@ def check_n1(report: Report, previous: Report | None) -> Iterable[Finding]:
     for ref, value in report.cells():
         if value is None:
             continue
-        if ref.kind is CellKind.AMOUNT:
-            ok = isinstance(value, int | Decimal) and not isinstance(value, bool) and value >= 0
-            wanted = "非负数"
-        elif ref.kind is CellKind.SIGNED_COUNT:
-            ok = isinstance(value, int) and not isinstance(value, bool)
-            wanted = "整数"
-        else:
-            ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+        kind = ref.kind
+        if kind is CellKind.COUNT:
+            if type(value) is int and value >= 0:
+                continue
             wanted = "非负整数"
-        if not ok:
-            yield Finding(
-                "N1",
-                Severity.ERROR,
-                f"“{_row_label(report, ref.table, ref.row)}”的单元格 {ref.name} 为 {value}，应为{wanted}。",
-                (ref.name,),
-                {"value": str(value)},
-            )
+        elif kind is CellKind.AMOUNT:
+            if _is_number(value) and value >= 0:
+                continue
+            wanted = "非负数"
+        else:
+            if type(value) is int:
+                continue
+            wanted = "整数"
+        yield Finding(
+            "N1",
+            Severity.ERROR,
+            f"“{_row_label(report, ref.table, ref.row)}”的单元格 {ref.name} 为 {value}，应为{wanted}。",
+            (ref.name,),
+            {"value": str(value)},
+        )
 
 
 # -- across years -----------------------------------------------------------------------------------------------
@@ -482,22 +490,32 @@ def check_d1(report: Report, previous: Report | None) -> Iterable[Finding]:
 
 # Narrative sections compared with last year's (五 is where copying is most common).
 _D2_SECTIONS = ("1", "5", "6")
-_D2_THRESHOLD = 0.85
+_D2_THRESHOLD = 0.7  # share of the text in sentences copied from last year
 _D2_MIN_LENGTH = 60
-_NOISE = re.compile(r"[\s\d０-９零〇一二三四五六七八九十百千年月日，。、；：“”‘’（）《》\-—.,;:()!?！？]+")
+_NUMBERS = re.compile(r"[\d０-９\s]+")
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 
 
-def _shingles(text: str, size: int = 4) -> set[str]:
-    text = _NOISE.sub("", text)
-    return {text[i : i + size] for i in range(max(0, len(text) - size + 1))}
+@lru_cache(maxsize=256)
+def _sentences(text: str) -> dict[str, int]:
+    """The text's sentences with numbers and spaces removed (years and counts change yearly), and their lengths."""
+    out: dict[str, int] = {}
+    for sentence in _SENTENCE_END.split(_NUMBERS.sub("", text)):
+        if len(sentence) >= 6:  # "一是" and the like are not evidence of copying
+            out[sentence] = len(sentence)
+    return out
 
 
-def similarity(a: str, b: str) -> float:
-    """Jaccard similarity of character 4-grams, ignoring numbers, dates and punctuation (which change yearly)."""
-    sa, sb = _shingles(a), _shingles(b)
-    if not sa or not sb:
+def similarity(text: str, earlier: str) -> float:
+    """The share of `text` (by characters) made of sentences that stand in `earlier` word for word, numbers aside.
+
+    Copying between years is sentence-level: a paragraph carried over with its year changed keeps every sentence.
+    """
+    now, before = _sentences(text), _sentences(earlier)
+    total = sum(now.values())
+    if not total:
         return 0.0
-    return len(sa & sb) / len(sa | sb)
+    return sum(length for sentence, length in now.items() if sentence in before) / total
 
 
 @rule("D2", Severity.WARNING, "内容不与上年报告雷同")
