@@ -30,6 +30,7 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_report.py
+	$(BIN)/python benchmarks/bench_workdays.py
 
 clean:
 	rm -rf $(VENV) out build *.egg-info
