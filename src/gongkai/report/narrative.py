@@ -60,54 +60,82 @@ TOPICS = {
 
 _APPLICATION = r"(?:政府信息公开|信息公开|依申请公开)(?:的)?申请"
 _RECEIVED = r"(?:新?收到|受理|接收|新收)"
-_COUNTED = [
-    (
+_RECEIVED_ANCHORS = ("收到", "受理", "接收", "新收")
+_OUTCOME_TAIL = rf"(?:的)?(?:申请)?{NUM}{_QUANTIFIER}"
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    """A phrase stating a count. It is searched for only around its anchors: Chinese text has no word boundaries
+    to skip by, and finding a rare literal first (str.find) is many times faster than scanning with the regex."""
+
+    topic: str
+    anchors: tuple[str, ...]
+    regex: re.Pattern[str]
+    before: int = 2  # how far the phrase may start before its anchor
+    denial: bool = False  # "未收到…": states zero
+
+
+def _p(topic: str, anchors: tuple[str, ...], pattern: str, before: int = 2, denial: bool = False) -> _Pattern:
+    return _Pattern(topic, anchors, re.compile(pattern), before, denial)
+
+
+_PATTERNS = (
+    _p(
         "new_received",
+        _RECEIVED_ANCHORS,
         rf"{_RECEIVED}(?:各类|群众|公民)?{_APPLICATION}(?:共计?|数量为?|总数)?{NUM}{_QUANTIFIER}",
     ),
-    ("new_received", rf"{_RECEIVED}(?:政府信息公开|依申请公开)(?:共计?)?{NUM}{_QUANTIFIER}"),
-    (
+    _p("new_received", _RECEIVED_ANCHORS, rf"{_RECEIVED}(?:政府信息公开|依申请公开)(?:共计?)?{NUM}{_QUANTIFIER}"),
+    _p(
         "new_received",
+        _RECEIVED_ANCHORS,
         rf"{_RECEIVED}(?:各类)?(?:共计?)?{NUM}(?:件|个|份)(?:政府信息公开|依申请公开)?申请",
     ),
-    ("total_processed", rf"(?:已?办结|答复|办理完毕)(?:各类)?(?:申请)?(?:共计?)?{NUM}{_QUANTIFIER}"),
-    ("granted", rf"予以公开(?:的)?(?:申请)?{NUM}{_QUANTIFIER}"),
-    ("partially_granted", rf"部分公开(?:的)?(?:申请)?{NUM}{_QUANTIFIER}"),
-    ("withheld", rf"不予公开(?:的)?(?:申请)?{NUM}{_QUANTIFIER}"),
-    ("unavailable", rf"无法提供(?:的)?(?:申请)?{NUM}{_QUANTIFIER}"),
-    ("not_processed", rf"不予处理(?:的)?(?:申请)?{NUM}{_QUANTIFIER}"),
-    ("carried_forward", rf"结转(?:至|到)?下(?:一)?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?{NUM}{_QUANTIFIER}"),
-    ("carried_forward", rf"{NUM}(?:件|个)(?:申请)?结转(?:至|到)?下(?:一)?年度?"),
-    ("reconsideration", rf"行政复议(?:案件|申请)?(?:共计?)?{NUM}{_QUANTIFIER}"),
-    ("litigation", rf"行政诉讼(?:案件)?(?:共计?)?{NUM}{_QUANTIFIER}"),
-    ("normative_in_force", rf"现行有效(?:的)?(?:行政)?规范性文件(?:共计?|为)?{NUM}{_QUANTIFIER}"),
-]
-# Each pattern runs only on a text that holds its keyword: a cheap `in` test spares most regex scans.
-_KEYWORDS = {
-    "new_received": "申请",
-    "total_processed": "",
-    "granted": "予以公开",
-    "partially_granted": "部分公开",
-    "withheld": "不予公开",
-    "unavailable": "无法提供",
-    "not_processed": "不予处理",
-    "carried_forward": "结转",
-    "reconsideration": "行政复议",
-    "litigation": "行政诉讼",
-    "normative_in_force": "现行有效",
-}
-_COUNTED_RE = [(topic, _KEYWORDS[topic], re.compile(pattern)) for topic, pattern in _COUNTED]
+    _p(
+        "total_processed",
+        ("办结", "答复", "办理完毕"),
+        rf"(?:已?办结|答复|办理完毕)(?:各类)?(?:申请)?(?:共计?)?{NUM}{_QUANTIFIER}",
+    ),
+    _p("granted", ("予以公开",), rf"予以公开{_OUTCOME_TAIL}"),
+    _p("partially_granted", ("部分公开",), rf"部分公开{_OUTCOME_TAIL}"),
+    _p("withheld", ("不予公开",), rf"不予公开{_OUTCOME_TAIL}"),
+    _p("unavailable", ("无法提供",), rf"无法提供{_OUTCOME_TAIL}"),
+    _p("not_processed", ("不予处理",), rf"不予处理{_OUTCOME_TAIL}"),
+    _p(
+        "carried_forward",
+        ("结转",),
+        rf"结转(?:至|到)?下(?:一)?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?{NUM}{_QUANTIFIER}",
+    ),
+    _p("carried_forward", ("结转",), rf"{NUM}(?:件|个)(?:申请)?结转(?:至|到)?下(?:一)?年度?", before=12),
+    _p("reconsideration", ("行政复议",), rf"行政复议(?:案件|申请)?(?:共计?)?{NUM}{_QUANTIFIER}"),
+    _p("litigation", ("行政诉讼",), rf"行政诉讼(?:案件)?(?:共计?)?{NUM}{_QUANTIFIER}"),
+    _p("normative_in_force", ("现行有效",), rf"现行有效(?:的)?(?:行政)?规范性文件(?:共计?|为)?{NUM}{_QUANTIFIER}"),
+    # Denials: "未收到政府信息公开申请", "未发生因政府信息公开引起的行政复议、行政诉讼".
+    _p("new_received", ("申请",), rf"(?:未|没有)(?:收到|受理|接到){_APPLICATION}", before=20, denial=True),
+    _p(
+        "reconsideration",
+        ("行政复议",),
+        r"(?:未|没有|无)(?:发生|收到|出现|涉及|产生|有)[^。；]{0,20}?行政复议",
+        before=30,
+        denial=True,
+    ),
+    _p(
+        "litigation",
+        ("行政诉讼",),
+        r"(?:未|没有|无)(?:发生|收到|出现|涉及|产生|有)[^。；]{0,20}?行政诉讼",
+        before=30,
+        denial=True,
+    ),
+)
+_AFTER = 60  # how far a phrase may run past its anchor
 
-# A denial: "未收到政府信息公开申请", "未发生因政府信息公开引起的行政复议、行政诉讼".
-_NONE_RE = [
-    ("new_received", "申请", re.compile(rf"(?:未|没有)(?:收到|受理|接到){_APPLICATION}")),
-    ("reconsideration", "行政复议", re.compile(r"(?:未|没有|无)(?:发生|收到|出现|涉及|产生|有)[^。；]{0,20}?行政复议")),
-    ("litigation", "行政诉讼", re.compile(r"(?:未|没有|无)(?:发生|收到|出现|涉及|产生|有)[^。；]{0,20}?行政诉讼")),
-]
-
-_PROACTIVE_RE = re.compile(
+_PROACTIVE = _p(
+    "proactive_total",
+    ("信息",),
     rf"(?:共|累计|全年|总共)(?:计)?(?:主动)?(?:公开|发布|公布)(?:各类)?(?:政务|政府)?信息(?:共计?)?{NUM}"
-    r"(?:次（条）|次\(条\)|条（次）|条|次|篇|件)"
+    r"(?:次（条）|次\(条\)|条（次）|条|次|篇|件)",
+    before=14,
 )
 _BREAKDOWN_START_RE = re.compile(r"^[。，,；;：:\s（(]*其中[：:，,]?")
 _BREAKDOWN_ITEM_RE = re.compile(rf"([^，,。；;：:（）()]*?[^\d，,。；;：:（）()、]){NUM}(?:次（条）|条|次|篇|件)")
@@ -138,21 +166,30 @@ def _breakdown(text: str, end: int) -> tuple[tuple[str, int], ...]:
     return tuple(items)
 
 
+def _matches(text: str, pattern: _Pattern) -> list[re.Match[str]]:
+    found: dict[int, re.Match[str]] = {}
+    for anchor in pattern.anchors:
+        position = text.find(anchor)
+        while position != -1:
+            match = pattern.regex.search(text, max(0, position - pattern.before), position + len(anchor) + _AFTER)
+            if match is not None:
+                found.setdefault(match.start(), match)
+            position = text.find(anchor, position + 1)
+    return [found[start] for start in sorted(found)]
+
+
 def read_statements(text: str) -> list[Statement]:
     """Every statement of a counted fact in `text`, in the order they appear."""
     text = re.sub(r"[ \t\u3000]+", "", text)
     found: list[tuple[int, Statement]] = []
-    for topic, keyword, pattern in _COUNTED_RE:
-        if keyword not in text:
-            continue
-        for match in pattern.finditer(text):
-            found.append((match.start(), Statement(topic, chinese_number(match.group(1)), _quote(text, match))))
-    for topic, keyword, pattern in _NONE_RE:
-        if keyword not in text:
-            continue
-        for match in pattern.finditer(text):
-            found.append((match.start(), Statement(topic, 0, _quote(text, match, margin=0))))
-    for match in _PROACTIVE_RE.finditer(text):
+    for pattern in _PATTERNS:
+        for match in _matches(text, pattern):
+            if pattern.denial:
+                statement = Statement(pattern.topic, 0, _quote(text, match, margin=0))
+            else:
+                statement = Statement(pattern.topic, chinese_number(match.group(1)), _quote(text, match))
+            found.append((match.start(), statement))
+    for match in _matches(text, _PROACTIVE):
         statement = Statement(
             "proactive_total", chinese_number(match.group(1)), _quote(text, match), _breakdown(text, match.end())
         )

@@ -12,9 +12,9 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from gongkai.report.format import (
@@ -99,10 +99,6 @@ _COLUMN_NAMES = {
 }
 
 
-def _fmt(value: object) -> str:
-    return "空白" if value is None else str(value)
-
-
 def _b(report: Report, row: str, column: str) -> Any:
     return report.table_b.get(row, {}).get(column)
 
@@ -119,6 +115,17 @@ def _row_label(report: Report, table: str, row: str) -> str:
 def _is_number(value: Any) -> bool:
     # `type() is` rather than isinstance: bool is an int subclass and must not count as a number here.
     return type(value) is int or type(value) is Decimal
+
+
+def _all_numbers(values: list[Any]) -> bool:
+    for value in values:
+        kind = type(value)
+        if kind is not int and kind is not Decimal:
+            return False
+    return True
+
+
+_EMPTY: dict[str, Any] = {}
 
 
 def _numbers(values: Iterable[Any]) -> list[int | Decimal] | None:
@@ -154,18 +161,20 @@ def check_b1(report: Report, previous: Report | None) -> Iterable[Finding]:
 
 @rule("B2", Severity.ERROR, "（七）总计等于各项办理结果之和")
 def check_b2(report: Report, previous: Report | None) -> Iterable[Finding]:
-    rows = result_row_keys(report.format_version)
+    result_keys = result_row_keys(report.format_version)
+    results = [report.table_b.get(row, _EMPTY) for row in result_keys]
+    totals = report.table_b.get("total_processed", _EMPTY)
     for column in _COLUMN_NAMES:
-        values = _numbers(_b(report, row, column) for row in rows)
-        total = _b(report, "total_processed", column)
-        if values is None or _numbers([total]) is None:
+        values = [cells.get(column) for cells in results]
+        total = totals.get(column)
+        if not _all_numbers(values) or not _is_number(total):
             continue
         if sum(values) != total:
             yield Finding(
                 "B2",
                 Severity.ERROR,
                 f"“{_COLUMN_NAMES[column]}”列的（七）总计为 {total}，但各项办理结果相加为 {sum(values)}。",
-                (f"table_b.total_processed.{column}", *(f"table_b.{row}.{column}" for row in rows)),
+                (f"table_b.total_processed.{column}", *(f"table_b.{row}.{column}" for row in result_keys)),
                 {"total": total, "sum": sum(values)},
             )
 
@@ -173,9 +182,10 @@ def check_b2(report: Report, previous: Report | None) -> Iterable[Finding]:
 @rule("B3", Severity.ERROR, "每一行的“总计”等于六类申请人之和")
 def check_b3(report: Report, previous: Report | None) -> Iterable[Finding]:
     for row in report.format.table("table_b").row_keys():
-        values = _numbers(_b(report, row, column) for column in APPLICANT_COLUMN_KEYS)
-        total = _b(report, row, "total")
-        if values is None or _numbers([total]) is None:
+        cells = report.table_b.get(row, _EMPTY)
+        values = [cells.get(column) for column in APPLICANT_COLUMN_KEYS]
+        total = cells.get("total")
+        if not _all_numbers(values) or not _is_number(total):
             continue
         if sum(values) != total:
             yield Finding(
