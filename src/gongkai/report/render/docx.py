@@ -40,7 +40,7 @@ TEXT_WIDTH_MM = 156
 # Column widths (mm) per table: label columns, then value columns. Each row sums to the text width.
 _COLUMN_WIDTHS_MM = {
     "table_a": [54, 34, 34, 34],
-    "table_b": [14, 16, 43] + [83 / 7] * 7,
+    "table_b": [16, 18, 42] + [80 / 7] * 7,
     "table_c": [10.4] * 15,
 }
 _TABLE_FONT_HALF_POINTS = {"table_a": 24, "table_b": 18, "table_c": 18}  # 小四, 小五, 小五
@@ -184,7 +184,8 @@ def table_xml(report: Report, grid: Grid) -> str:
     return (
         f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
         f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
-        '<w:tblCellMar><w:left w:w="28" w:type="dxa"/><w:right w:w="28" w:type="dxa"/></w:tblCellMar>'
+        '<w:tblCellMar><w:top w:w="20" w:type="dxa"/><w:left w:w="28" w:type="dxa"/>'
+        '<w:bottom w:w="20" w:type="dxa"/><w:right w:w="28" w:type="dxa"/></w:tblCellMar>'
         f"</w:tblPr><w:tblGrid>{grid_cols}</w:tblGrid>{''.join(rows)}</w:tbl>"
     )
 
