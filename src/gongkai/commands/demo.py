@@ -1,12 +1,14 @@
-"""`gongkai demo`: show the product on the seed agency's data.
+"""`gongkai demo`: the platform on the seed agency's data, on SQLite in the data folder, at http://127.0.0.1:8000.
 
-Until the web platform exists, the demo validates the seed agency's 2022 report and renders it as DOCX, HTML and
-XLSX into `./out/`.
+Migrates the database, loads the demo (safe to run twice), prints the demo users' passwords the first time, and
+starts the server. `gongkai demo --render-only [-o DIR]` keeps the earlier demo: validate the seed agency's 2022
+report and render it as DOCX, HTML, XLSX and JSON into ./out/.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from gongkai.commands.report import render_to, summary_lines
@@ -16,20 +18,49 @@ from gongkai.report.rules import check_report
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("demo", help="演示：校验并生成示例机关的2022年度报告")
+    parser = subparsers.add_parser("demo", help="演示：以示例机关的数据运行平台（http://127.0.0.1:8000）")
+    parser.add_argument("--render-only", action="store_true", help="只校验并生成示例机关的2022年度报告文件")
     parser.add_argument(
-        "-o", "--output", type=Path, default=Path("out"), metavar="DIR", help="输出文件夹（默认 ./out）"
+        "-o", "--output", type=Path, default=Path("out"), metavar="DIR", help="--render-only 的输出文件夹（默认 ./out）"
     )
+    parser.add_argument("--no-serve", action="store_true", help="只准备数据库和演示数据，不启动网站")
+    parser.add_argument("--reset-passwords", action="store_true", help="为演示用户重新生成密码")
+    parser.add_argument("--addr", default="127.0.0.1:8000", help="网站地址（默认 127.0.0.1:8000）")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.render_only:
+        return render_seed_report(args.output)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.site.settings")
+    import django
+    from django.conf import settings
+    from django.core.management import call_command
+
+    django.setup()
+    Path(settings.DATA_DIR).mkdir(parents=True, exist_ok=True)
+    print(f"数据库：{settings.DATABASES['default']['NAME']}")
+    call_command("migrate", interactive=False, verbosity=0)
+    from gongkai.site.demo_data import demo_load
+
+    accounts = demo_load(reset_passwords=args.reset_passwords)
+    print("演示用户（密码只在创建时显示一次，请记下）：")
+    for username, role, password in accounts:
+        print(f"  {username:<14} {role:<22} {password or '（已存在，密码不变；用 --reset-passwords 重设）'}")
+    if args.no_serve:
+        return 0
+    print(f"\n公开页面：http://{args.addr}/    工作人员登录：http://{args.addr}/accounts/login/")
+    call_command("runserver", args.addr, use_reloader=False, insecure_serving=True)
+    return 0
+
+
+def render_seed_report(output: Path) -> int:
     report = load_report(seed_report_path())
     findings = check_report(report)
     print("\n".join(summary_lines(report, findings)))
     print()
     stem = f"{report.year}-annual-report"
     for to in ("docx", "html", "xlsx", "json"):
-        path = render_to(report, to, args.output / f"{stem}.{to}")
+        path = render_to(report, to, output / f"{stem}.{to}")
         print(f"已生成 {to.upper():<5} {path.resolve()}")
     return 0

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from django import forms
+
+from gongkai.publishing.models import FIGURE_FIELDS, Item, YearFigures
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ItemForm(forms.ModelForm):
+    class Meta:
+        model = Item
+        fields = [
+            "title", "category", "catalog_entry", "issuing_body", "document_number", "written_on", "formed_on",
+            "document_type", "validity", "valid_from", "invalid_from", "body",
+        ]
+        widgets = {
+            "written_on": DATE, "formed_on": DATE, "valid_from": DATE, "invalid_from": DATE,
+            "body": forms.Textarea(attrs={"rows": 12}),
+        }
+
+    def __init__(self, *args, agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = agency.categories.all()
+        self.fields["catalog_entry"].queryset = agency.catalog.select_related("parent")
+        self.fields["issuing_body"].required = False
+        self.fields["issuing_body"].help_text = "留空则为本机关名称"
+
+
+class CommentForm(forms.Form):
+    comment = forms.CharField(label="意见", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label="理由", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label="文件")
+
+
+class FiguresForm(forms.ModelForm):
+    class Meta:
+        model = YearFigures
+        fields = FIGURE_FIELDS

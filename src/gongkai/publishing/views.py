@@ -1,0 +1,191 @@
+"""Staff pages for items: list, create, edit, the review actions, attachments. Thin: permission, form, service."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from gongkai.agencies.access import get_agency_for_member, has_role, roles_in
+from gongkai.publishing import services, workflow
+from gongkai.publishing.files import CONTENT_TYPES
+from gongkai.publishing.forms import CommentForm, ItemForm, ReasonForm, UploadForm
+from gongkai.publishing.models import Attachment, Item, Status
+
+
+def _get_item_for_member(user, pk: int) -> Item:
+    """The item if the user works in its agency; drafts never leave the agency."""
+    item = get_object_or_404(Item.objects.select_related("agency", "category", "catalog_entry"), pk=pk)
+    if not roles_in(user, item.agency):
+        raise PermissionDenied
+    return item
+
+
+def _form_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+@login_required
+def item_list(request, agency_id: int):
+    agency = get_agency_for_member(request.user, agency_id)
+    items = agency.items.select_related("category")
+    status = request.GET.get("status", "")
+    if status in Status.values:
+        items = items.filter(status=status)
+    return render(request, "publishing/item_list.html", {
+        "agency": agency, "items": items[:500], "status": status, "statuses": Status.choices,
+        "can_draft": has_role(request.user, agency, *workflow.DRAFT_ROLES),
+    })
+
+
+@login_required
+def item_new(request, agency_id: int):
+    agency = get_agency_for_member(request.user, agency_id, *workflow.DRAFT_ROLES)
+    form = ItemForm(request.POST or None, agency=agency)
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = services.item_create(agency=agency, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, f"已保存草稿，索引号 {item.index_number}")
+            return redirect("item-detail", pk=item.pk)
+    return render(request, "publishing/item_form.html", {"agency": agency, "form": form, "item": None})
+
+
+@login_required
+def item_edit(request, pk: int):
+    item = _get_item_for_member(request.user, pk)
+    if not services.can_edit(request.user, item):
+        raise PermissionDenied
+    form = ItemForm(request.POST or None, instance=item, agency=item.agency)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in form.changed_data if name in services.ITEM_FIELDS}
+        # The form wrote into the instance already; start again from the stored row so a failed save changes nothing.
+        stored = Item.objects.get(pk=item.pk)
+        try:
+            services.item_update(item=stored, actor=request.user, **fields)
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, "已保存修改")
+            return redirect("item-detail", pk=item.pk)
+    return render(request, "publishing/item_form.html", {"agency": item.agency, "form": form, "item": item})
+
+
+@login_required
+def item_detail(request, pk: int):
+    item = _get_item_for_member(request.user, pk)
+    user, agency = request.user, item.agency
+    in_review = item.status in workflow.STEP_ROLE
+    context = {
+        "agency": agency,
+        "item": item,
+        "events": item.events.select_related("actor"),
+        "attachments": item.attachments.all(),
+        "steps": [Status(s).label for s in workflow.review_steps(agency)],
+        "can_edit": services.can_edit(user, item),
+        "can_submit": item.status == Status.DRAFT and has_role(user, agency, *workflow.DRAFT_ROLES),
+        "can_review": in_review and has_role(user, agency, workflow.STEP_ROLE[item.status]),
+        "can_release": item.status == Status.HELD and has_role(user, agency, *workflow.HOLD_ROLES),
+        "can_withdraw": item.status == Status.PUBLISHED and has_role(user, agency, *workflow.WITHDRAW_ROLES),
+        "comment_form": CommentForm(),
+        "reason_form": ReasonForm(),
+        "upload_form": UploadForm(),
+    }
+    return render(request, "publishing/item_detail.html", context)
+
+
+def _action(request, pk: int, call, *, success: str):
+    item = _get_item_for_member(request.user, pk)
+    try:
+        call(item)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, success)
+    return redirect("item-detail", pk=item.pk)
+
+
+@require_POST
+@login_required
+def item_submit(request, pk: int):
+    return _action(request, pk, lambda item: services.item_submit(item=item, actor=request.user), success="已提交审核")
+
+
+@require_POST
+@login_required
+def item_pass(request, pk: int):
+    comment = request.POST.get("comment", "")
+    return _action(request, pk, lambda item: services.item_pass(item=item, actor=request.user, comment=comment),
+                   success="审核通过")
+
+
+@require_POST
+@login_required
+def item_reject(request, pk: int):
+    reason = request.POST.get("reason", "")
+    return _action(request, pk, lambda item: services.item_reject(item=item, actor=request.user, reason=reason),
+                   success="已退回起草人")
+
+
+@require_POST
+@login_required
+def item_confirm(request, pk: int):
+    comment = request.POST.get("comment", "")
+    return _action(
+        request, pk, lambda item: services.item_confirm_personal_data(item=item, actor=request.user, comment=comment),
+        success="已确认可以公开，进入审核",
+    )
+
+
+@require_POST
+@login_required
+def item_withdraw(request, pk: int):
+    reason = request.POST.get("reason", "")
+    return _action(request, pk, lambda item: services.item_withdraw(item=item, actor=request.user, reason=reason),
+                   success="已撤回，公众页面不再显示")
+
+
+@require_POST
+@login_required
+def attachment_upload(request, pk: int):
+    item = _get_item_for_member(request.user, pk)
+    form = UploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, "请选择文件")
+        return redirect("item-detail", pk=pk)
+    upload = form.cleaned_data["file"]
+    max_bytes = settings.GONGKAI_MAX_ATTACHMENT_MB * 1024 * 1024
+    if upload.size > max_bytes:
+        messages.error(request, f"文件过大：不能超过 {settings.GONGKAI_MAX_ATTACHMENT_MB} MB")
+        return redirect("item-detail", pk=pk)
+    return _action(
+        request, pk,
+        lambda item: services.attachment_add(item=item, actor=request.user, name=upload.name, data=upload.read(),
+                                             max_bytes=max_bytes),
+        success="已上传附件",
+    )
+
+
+def attachment_response(attachment: Attachment) -> HttpResponse:
+    response = FileResponse(attachment.file.open("rb"), content_type=CONTENT_TYPES[attachment.kind],
+                            as_attachment=True, filename=attachment.name)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+def attachment_download(request, pk: int):
+    attachment = get_object_or_404(Attachment.objects.select_related("item__agency"), pk=pk)
+    _get_item_for_member(request.user, attachment.item_id)
+    return attachment_response(attachment)

@@ -1,0 +1,42 @@
+from django.contrib import admin
+from django.urls import path
+
+from gongkai.agencies import views as agency_views
+from gongkai.publishing import views, views_public, views_records
+
+admin.site.site_header = "gongkai 系统管理"
+admin.site.site_title = "gongkai"
+
+urlpatterns = [
+    # Public
+    path("", views_public.home, name="public-home"),
+    path("gk/<int:agency_id>/", views_public.agency_items, name="public-agency"),
+    path("gk/item/<int:pk>/", views_public.item, name="public-item"),
+    path("gk/attachment/<int:pk>/", views_public.attachment, name="public-attachment"),
+    # Accounts
+    path("accounts/login/", agency_views.login_view, name="login"),
+    path("accounts/logout/", agency_views.logout_view, name="logout"),
+    # Staff
+    path("staff/", agency_views.staff_home, name="staff-home"),
+    path("staff/supervision/", agency_views.supervision, name="supervision"),
+    path("staff/<int:agency_id>/", agency_views.dashboard, name="agency-dashboard"),
+    path("staff/<int:agency_id>/audit/", agency_views.audit_trail, name="audit-trail"),
+    path("staff/<int:agency_id>/items/", views.item_list, name="item-list"),
+    path("staff/<int:agency_id>/items/new/", views.item_new, name="item-new"),
+    path("staff/<int:agency_id>/catalog/", views_records.catalog, name="catalog"),
+    path("staff/<int:agency_id>/catalog.xlsx", views_records.catalog_xlsx, name="catalog-xlsx"),
+    path("staff/<int:agency_id>/catalog/import/", views_records.catalog_import, name="catalog-import"),
+    path("staff/<int:agency_id>/figures/<int:year>/", views_records.figures, name="figures"),
+    path("staff/<int:agency_id>/figures/<int:year>.xlsx", views_records.figures_xlsx, name="figures-xlsx"),
+    path("staff/<int:agency_id>/figures/<int:year>/import/", views_records.figures_import, name="figures-import"),
+    path("staff/items/<int:pk>/", views.item_detail, name="item-detail"),
+    path("staff/items/<int:pk>/edit/", views.item_edit, name="item-edit"),
+    path("staff/items/<int:pk>/submit/", views.item_submit, name="item-submit"),
+    path("staff/items/<int:pk>/pass/", views.item_pass, name="item-pass"),
+    path("staff/items/<int:pk>/reject/", views.item_reject, name="item-reject"),
+    path("staff/items/<int:pk>/confirm/", views.item_confirm, name="item-confirm"),
+    path("staff/items/<int:pk>/withdraw/", views.item_withdraw, name="item-withdraw"),
+    path("staff/items/<int:pk>/attachments/", views.attachment_upload, name="attachment-upload"),
+    path("staff/attachments/<int:pk>/", views.attachment_download, name="attachment-download"),
+    path("admin/", admin.site.urls),
+]
