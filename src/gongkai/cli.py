@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "gongkai.commands.report",
     "gongkai.commands.deadline",
     "gongkai.commands.fee",
+    "gongkai.commands.check",
     "gongkai.commands.manage",
 )
 

@@ -1,29 +1,36 @@
 """From a document's paragraphs and tables back to a report.
 
-Readers for each file type (DOCX, HTML) turn a document into a stream of blocks: paragraphs of text, and tables
-as grids of cell texts where a position covered by a merged cell is `None`. This module recognises the title, the
-six sections by their headings, and the three tables by their labels, all taken from `gongkai.report.format`.
+Readers for each file type (text, DOCX, HTML, PDF) turn a document into a stream of blocks: paragraphs of text,
+tables as grids of cell texts where a position covered by a merged cell is `None`, and notes (findings a reader
+made itself, such as an ambiguous split of run-together cells). This module recognises the title, the agency and
+the year, the six sections by their headings (with the variants real reports use), and the three tables by their
+labels, all taken from `gongkai.report.format`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from gongkai.report.format import (
+    APPLICANTS,
     FORMAT_2019,
     FORMAT_2021,
+    LITIGATION,
+    RECONSIDERATION,
     REPORT_TITLE,
     SECTIONS,
+    TABLE_B_COLUMNS,
     CellKind,
     CellRef,
     FormatVersion,
     ReportFormat,
 )
 from gongkai.report.layout import table_grid
-from gongkai.report.model import Cell, Report
-from gongkai.report.rules import heading_title
+from gongkai.report.model import AgencyLevel, Cell, Report
+from gongkai.report.rules import Finding
 
 GridRows = list[list[str | None]]
 
@@ -38,16 +45,44 @@ class TableBlock:
     rows: GridRows
 
 
-Block = Paragraph | TableBlock
+@dataclass
+class Note:
+    """What a reader found while reading: a finding (P1, an ambiguous split) or a problem, passed through."""
+
+    finding: Finding | None = None
+    problem: str = ""
+
+
+@dataclass
+class Meta:
+    """Facts a reader found outside the body, e.g. a scraped page's 标题 and 发布时间 header lines."""
+
+    title: str = ""
+    published_on: dt.date | None = None
+
+
+Block = Paragraph | TableBlock | Note | Meta
 
 
 @dataclass
 class ParsedDocument:
     report: Report
     problems: list[str] = field(default_factory=list)  # what could not be read, in Chinese
+    findings: list[Finding] = field(default_factory=list)  # readers' own findings (P1)
+    title_found: bool = False
+    sections_found: int = 0
+    cells_found: int = 0  # table cells read as numbers
+
+    @property
+    def looks_like_report(self) -> bool:
+        """An annual report names itself in its title, or has most of the six sections, or the tables."""
+        return self.cells_found > 0 or self.sections_found >= 4 or (self.title_found and self.sections_found >= 2)
 
 
-_TRANSLATE = str.maketrans({"(": "（", ")": "）", '"': "“", "”": "“", "：": ":", "，": ",", "．": "."})
+_TRANSLATE = str.maketrans(
+    {"(": "（", ")": "）", '"': "“", "”": "“", "＂": "“", "：": ":", "，": ",", "．": ".", "、": "、", "\u3000": " "}
+)
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９－", "0123456789-")
 
 
 def normalise_label(text: str) -> str:
@@ -55,45 +90,99 @@ def normalise_label(text: str) -> str:
     return re.sub(r"\s+", "", text).translate(_TRANSLATE)
 
 
+# Cells that mean "nothing to report" without a number; read as blank, never as 0.
+_BLANK_MARKS = {"", "-", "—", "——", "/", "／", "\\", "无", "空"}
+
+
 def parse_number(text: str | None, kind: CellKind) -> tuple[Cell, bool]:
     """A cell's value and whether it was readable. A blank cell is (None, True)."""
     if text is None:
         return None, True
-    cleaned = re.sub(r"[\s,，]", "", text).removesuffix("万元").removesuffix("元")
-    if cleaned == "":
+    cleaned = re.sub(r"[\s,，]", "", text.translate(_FULL_WIDTH_DIGITS))
+    cleaned = cleaned.removesuffix("万元").removesuffix("元").removesuffix("件").removesuffix("个")
+    if cleaned in _BLANK_MARKS:
         return None, True
     if kind is CellKind.AMOUNT:
         try:
-            return Decimal(cleaned), True
+            value = Decimal(cleaned)
         except InvalidOperation:
             return None, False
-    if re.fullmatch(r"-?\d+", cleaned):
+        return (value, True) if value.is_finite() else (None, False)
+    if re.fullmatch(r"-?\d{1,15}", cleaned):
         return int(cleaned), True
     return None, False
 
 
+# -- labels -----------------------------------------------------------------------------------------------------
+
+_NUMBERING = re.compile(r"^(?:[（(]?[一二三四五六七八九十]+[）)、.]|\d+[.、．]|[（(]\d+[）)])")
+_PARENTHETICAL = re.compile(r"（[^）]*）$")
+
+
+def label_core(label: str) -> str:
+    """A label without its numbering and a trailing note: "（二）部分公开（区分处理的…）" -> "部分公开"."""
+    core = _NUMBERING.sub("", normalise_label(label), count=1)
+    return _PARENTHETICAL.sub("", core) or core
+
+
+class LabelIndex:
+    """Row labels of one table, matched exactly first, then by their core, then by a shared prefix."""
+
+    def __init__(self, labels: dict[str, str]):
+        self.exact = {normalise_label(label): key for label, key in labels.items()}
+        self.cores: dict[str, set[str]] = {}
+        for label, key in labels.items():
+            self.cores.setdefault(label_core(label), set()).add(key)
+
+    def get(self, label: str | None) -> str | None:
+        if not label:
+            return None
+        text = normalise_label(label)
+        if text in self.exact:
+            return self.exact[text]
+        core = label_core(text)
+        keys = self.cores.get(core)
+        if keys and len(keys) == 1:
+            return next(iter(keys))
+        if len(core) < 4:
+            return None
+        # A shortened or lengthened wording: one core starting the other, and only one row fits.
+        found = {
+            k for c, ks in self.cores.items() if len(c) >= 4 and (c.startswith(core) or core.startswith(c)) for k in ks
+        }
+        return next(iter(found)) if len(found) == 1 else None
+
+
 def _row_labels(fmt: ReportFormat, table_key: str) -> dict[str, str]:
-    return {normalise_label(row.label): row.key for block in fmt.table(table_key).blocks for row in block.rows}
+    return {row.label: row.key for block in fmt.table(table_key).blocks for row in block.rows}
 
 
-_B_ROWS = {**_row_labels(FORMAT_2019, "table_b"), **_row_labels(FORMAT_2021, "table_b")}
-_A_ROWS_2021 = _row_labels(FORMAT_2021, "table_a")
-_A_ROWS_2019 = _row_labels(FORMAT_2019, "table_a")
-_A_2019_ONLY = {
+B_ROWS_2021 = LabelIndex(_row_labels(FORMAT_2021, "table_b"))
+B_ROWS_2019 = LabelIndex(_row_labels(FORMAT_2019, "table_b"))
+B_ROWS = LabelIndex({**_row_labels(FORMAT_2019, "table_b"), **_row_labels(FORMAT_2021, "table_b")})
+A_ROWS_2021 = LabelIndex(_row_labels(FORMAT_2021, "table_a"))
+A_ROWS_2019 = LabelIndex(_row_labels(FORMAT_2019, "table_a"))
+_A_2021_COLUMNS = {
+    normalise_label(column.label) for block in FORMAT_2021.table("table_a").blocks for column in block.columns
+}
+A_2019_ONLY = {
     normalise_label(column.label) for block in FORMAT_2019.table("table_a").blocks for column in block.columns
-} - {normalise_label(column.label) for block in FORMAT_2021.table("table_a").blocks for column in block.columns}
-_B_MARKERS = {normalise_label(label) for label in ("申请人情况", "自然人")}
-_C_MARKERS = {normalise_label(label) for label in ("行政复议", "行政诉讼")}
-_A_MARKER = "第二十条"
+} - _A_2021_COLUMNS
+# 2019 column labels that are not part of a 2021 label (处理决定数量 is inside 本年处理决定数量): safe to find in text.
+A_2019_SIGNS = {label for label in A_2019_ONLY if not any(label in other for other in _A_2021_COLUMNS)}
+_B_MARKERS = {normalise_label(label) for label in (APPLICANTS, TABLE_B_COLUMNS[0].label)}
+_C_MARKERS = {normalise_label(label) for label in (RECONSIDERATION, LITIGATION)}
+A_MARKER = FORMAT_2021.table("table_a").blocks[0].title[:4]  # 第二十条
 
 
 def _kind_of_table(rows: GridRows) -> str | None:
     texts = {normalise_label(cell) for row in rows for cell in row if cell}
-    if texts & set(_B_ROWS) and texts & _B_MARKERS:
+    b_rows = sum(1 for text in texts if B_ROWS.get(text) is not None)
+    if b_rows and (texts & _B_MARKERS or b_rows >= 3):
         return "table_b"
     if texts >= _C_MARKERS:
         return "table_c"
-    if any(text.startswith(_A_MARKER) for text in texts):
+    if any(text.startswith(A_MARKER) for text in texts):
         return "table_a"
     return None
 
@@ -105,122 +194,287 @@ class _Cells:
         self.values: dict[str, Cell] = {}
         self.problems: list[str] = []
         self.version_hints: set[FormatVersion] = set()
+        self.a_version: FormatVersion | None = None
 
     def put(self, ref: CellRef, text: str | None) -> None:
         value, ok = parse_number(text, ref.kind)
         if not ok:
             self.problems.append(f"{ref.name} 的内容“{text}”不是数字，按空白处理")
+        if value is None and self.values.get(ref.name) is not None:
+            return  # a repeated header row or page fragment must not blank a number read before
         self.values[ref.name] = value
 
 
-def _read_table_b(rows: GridRows, cells: _Cells) -> None:
-    columns = FORMAT_2021.table("table_b").blocks[0].columns
+def _present(row: list[str | None]) -> list[str]:
+    return [cell for cell in row if cell is not None]
+
+
+def _read_table_b(rows: GridRows, cells: _Cells) -> bool:
+    columns = TABLE_B_COLUMNS
+    found = False
     for row in rows:
-        present = [cell for cell in row if cell is not None]
+        present = _present(row)
         if len(present) < len(columns) + 1:
             continue
-        label = present[-len(columns) - 1]
-        key = _B_ROWS.get(normalise_label(label))
+        # The label is the last text before the seven numbers; a label broken into two cells is joined.
+        key = B_ROWS.get(present[-len(columns) - 1])
+        if key is None and len(present) >= len(columns) + 2:
+            key = B_ROWS.get(present[-len(columns) - 2] + present[-len(columns) - 1])
         if key is None:
             continue
+        found = True
         if key == "other":
             cells.version_hints.add(FormatVersion.V2019)
         elif key.startswith("other_"):
             cells.version_hints.add(FormatVersion.V2021)
         for column, text in zip(columns, present[-len(columns) :], strict=True):
             cells.put(CellRef("table_b", key, column.key, column.kind), text)
+    return found
 
 
-def _read_table_c(rows: GridRows, cells: _Cells) -> None:
-    refs = [cell.ref for cell in table_grid(FORMAT_2021.table("table_c")).cells if cell.ref is not None]
+_C_REFS = [cell.ref for cell in table_grid(FORMAT_2021.table("table_c")).cells if cell.ref is not None]
+
+
+def _read_table_c(rows: GridRows, cells: _Cells) -> bool:
     for row in reversed(rows):
-        present = [cell for cell in row if cell is not None]
-        if len(present) == len(refs) and all(parse_number(text, CellKind.COUNT)[1] for text in present):
-            for ref, text in zip(refs, present, strict=True):
+        present = [cell for cell in row if cell is not None and cell.strip() != ""] or _present(row)
+        if len(present) != len(_C_REFS):
+            present = _present(row)
+        if len(present) == len(_C_REFS) and all(parse_number(text, CellKind.COUNT)[1] for text in present):
+            if not any(re.search(r"\d", text) for text in present):
+                continue
+            for ref, text in zip(_C_REFS, present, strict=True):
                 cells.put(ref, text)
-            return
-    cells.problems.append("未能在行政复议、行政诉讼情况表中找到15个数字的数据行")
+            return True
+    return False
 
 
-def _read_table_a(rows: GridRows, cells: _Cells) -> None:
+def _read_table_a(rows: GridRows, cells: _Cells) -> bool:
     texts = {normalise_label(cell) for row in rows for cell in row if cell}
-    fmt = FORMAT_2019 if texts & _A_2019_ONLY else FORMAT_2021
+    if cells.a_version is None or texts & A_2019_ONLY:
+        cells.a_version = FormatVersion.V2019 if texts & A_2019_ONLY else FormatVersion.V2021
+    fmt = FORMAT_2019 if cells.a_version is FormatVersion.V2019 else FORMAT_2021
     cells.version_hints.add(fmt.version)
-    labels = _A_ROWS_2019 if fmt is FORMAT_2019 else _A_ROWS_2021
+    labels = A_ROWS_2019 if fmt is FORMAT_2019 else A_ROWS_2021
     table = fmt.table("table_a")
+    found = False
     for row in rows:
-        present = [cell for cell in row if cell is not None]
+        present = _present(row)
         if not present:
             continue
-        key = labels.get(normalise_label(present[0]))
+        key = labels.get(present[0])
         if key is None:
             continue
         columns = table.columns_of(key)
         values = present[1:]
+        if len(values) > len(columns) and all(v.strip() == "" for v in values[len(columns) :]):
+            values = values[: len(columns)]
         if len(values) != len(columns):
             cells.problems.append(f"“{present[0]}”一行应有 {len(columns)} 个数字，实际为 {len(values)} 个")
             continue
+        found = True
         for column, text in zip(columns, values, strict=True):
             cells.put(CellRef("table_a", key, column.key, column.kind), text)
+    return found
 
 
 _READERS = {"table_a": _read_table_a, "table_b": _read_table_b, "table_c": _read_table_c}
-_TITLES = {section.title: section.key for section in SECTIONS}
-_TITLE_RE = re.compile(rf"^(?P<agency>.*?)(?P<year>\d{{4}})\s*年度?\s*{REPORT_TITLE}$")
+
+# -- headings ---------------------------------------------------------------------------------------------------
+
+_HEADING_NUMBER = r"(?:[一二三四五六][、.．,，\s]|[1-6１-６][、.．]|第[一二三四五六]部分[、:：\s]?)"
+# Wordings real reports use beside the official titles of SECTIONS (older notices, typos such as 行政法复议);
+# each is loose on purpose, and only counts right after a top-level number.
+_HEADING_VARIANTS = {
+    "1": r"(?:工作)?(?:基本|总体|整体)情况|概述",
+    "2": r"主动公开(?:政府)?信息(?:的)?(?:基本)?情况",
+    "3": r"收到(?:和|与|及)处理政府信息公开申请(?:的)?情况|依申请公开(?:政府信息)?(?:的)?情况",
+    "4": r"(?:因)?政府信息公开[^。；\n]{0,12}?复议[^。；\n]{0,12}?诉讼[^。；\n]{0,4}?情况",
+    "5": r"(?:政府信息公开)?(?:工作)?存在的?主要问题(?:及|和|与)(?:其)?改进(?:措施|情况)(?:及措施)?(?:情况)?",
+    "6": r"其他需要报告的事项|其他事项",
+}
 
 
-def _section_of(text: str) -> str | None:
-    if len(text) > 60:
+def _heading_pattern(key: str) -> str:
+    official = next(section.title for section in SECTIONS if section.key == key)
+    loose = r"\s*".join(re.escape(char) for char in official)
+    return rf"(?:{loose}|{_HEADING_VARIANTS[key]})"
+
+
+HEADING_RES = {section.key: re.compile(rf"{_HEADING_NUMBER}\s*{_heading_pattern(section.key)}") for section in SECTIONS}
+# In line-based documents a heading may also stand without its number (a styled heading whose number is a field).
+_LINE_HEADING_RES = {
+    key: re.compile(rf"^\s*(?:{_HEADING_NUMBER}\s*)?{_heading_pattern(key)}[:：。]?") for key in HEADING_RES
+}
+
+
+def match_heading(text: str) -> tuple[str, int] | None:
+    """The section a line starts with and where its heading ends, or None."""
+    if len(text) > 2000:
+        text = text[:2000]
+    for key, pattern in _LINE_HEADING_RES.items():
+        match = pattern.match(text)
+        if match is None:
+            continue
+        rest = text[match.end() :].strip()
+        numbered = re.match(rf"\s*{_HEADING_NUMBER}", text) is not None
+        # An unnumbered heading must stand alone on its line; a numbered one may run into its body.
+        if numbered or not rest:
+            return key, match.end()
+    return None
+
+
+# -- title, agency, year ----------------------------------------------------------------------------------------
+
+_TITLE_RE = re.compile(
+    rf"(?P<agency>[\u4e00-\u9fff（）()·]{{2,40}}?)\s*(?P<year>20\d\d)\s*年\s*度?\s*(?P<kind>{REPORT_TITLE}|政府信息公开年度报告|政务公开工作年度报告)"
+)
+_PERIOD_YEAR = re.compile(
+    r"(20\d\d)\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|—|-|～|~)\s*(?:20\d\d\s*年\s*)?12\s*月\s*31"
+)
+_AGENCY_PATTERNS = (
+    re.compile(r"汇总(?P<agency>[\u4e00-\u9fff]{2,30}?)(?:各有关单位|各单位|各部门|所属)"),
+    re.compile(r"(?P<agency>[\u4e00-\u9fff]{2,30}?)(?:编制|编写)(?:完成)?(?:了)?本(?:年度)?报告"),
+    re.compile(r"本报告由(?P<agency>[\u4e00-\u9fff]{2,30}?)(?:编制|编写|负责)"),
+)
+_AGENCY_NOISE = re.compile(r"^(?:关于|印发|根据|按照|现将|公布|发布|首页|当前位置|本站|我)")
+_GOVERNMENT_SUFFIXES = ("人民政府", "管委会", "管理委员会", "实验区", "新区", "开发区")
+_REGION_SUFFIXES = ("省", "市", "区", "县", "旗", "州", "盟", "镇", "乡", "街道", "自治区", "自治州", "自治县")
+
+
+def find_title(text: str) -> re.Match[str] | None:
+    match = _TITLE_RE.search(text)
+    if match is None:
         return None
-    return _TITLES.get(heading_title(text))
+    return match
+
+
+def agency_level(agency: str) -> AgencyLevel:
+    """A people's government (or a region's own report) publishes by 31 March, a department by 31 January."""
+    if agency.endswith(_GOVERNMENT_SUFFIXES) or agency.endswith(_REGION_SUFFIXES):
+        return AgencyLevel.GOVERNMENT
+    return AgencyLevel.DEPARTMENT
+
+
+def _clean_agency(agency: str) -> str:
+    agency = re.sub(r"\s+", "", agency)
+    agency = re.sub(r"^.*?(?:关于|印发|公布|发布)", "", agency)
+    return agency.strip("（）()·")
+
+
+# -- assembling -------------------------------------------------------------------------------------------------
 
 
 def assemble(blocks: list[Block], source: str = "<document>") -> ParsedDocument:
     """Build a report from a document's blocks."""
     cells = _Cells()
-    title_lines: list[str] = []
-    preamble: list[str] = []
+    findings: list[Finding] = []
+    before: list[str] = []  # paragraphs before the first section heading
     sections: dict[str, list[str]] = {}
     current: str | None = None
+    meta = Meta()
+    last_kind: str | None = None
+    skipped_tables = 0
+    reader_problems: list[str] = []
     for block in blocks:
+        if isinstance(block, Note):
+            if block.finding is not None:
+                findings.append(block.finding)
+            if block.problem:
+                reader_problems.append(block.problem)
+            continue
+        if isinstance(block, Meta):
+            meta = block
+            continue
         if isinstance(block, TableBlock):
             kind = _kind_of_table(block.rows)
-            if kind is None:
-                cells.problems.append("文中有一个表格不是年度报告的三张表之一，已跳过")
-            else:
+            if kind is not None:
                 _READERS[kind](block.rows, cells)
+                last_kind = kind
+            elif last_kind is not None and last_kind != "table_c" and _READERS[last_kind](block.rows, cells):
+                pass  # the rest of a table that broke across pages, without its header
+            elif last_kind == "table_b" and _read_table_c(block.rows, cells):
+                last_kind = "table_c"
+            else:
+                skipped_tables += 1
             continue
         text = block.text.strip()
         if not text:
             continue
-        key = _section_of(text)
-        if key is not None and key not in sections:
+        heading = match_heading(text)
+        if heading is not None and heading[0] not in sections and len(text[: heading[1]]) <= 60:
+            key, end = heading
             current = key
-            sections[key] = [text]
+            sections[key] = [text[:end].strip()]
+            rest = text[end:].strip()
+            if rest:
+                sections[key].append(rest)
         elif current is not None:
             sections[current].append(text)
-        elif not preamble and (not title_lines or not title_lines[-1].endswith(REPORT_TITLE)) and len(text) < 80:
-            title_lines.append(text)
         else:
-            preamble.append(text)
+            before.append(text)
 
-    title = "".join(title_lines)
-    match = _TITLE_RE.match(re.sub(r"\s+", "", title))
-    agency = match.group("agency") if match else ""
-    year = int(match.group("year")) if match else 0
-    problems = list(cells.problems)
-    if not match:
-        problems.append(f"未能从标题“{title}”识别机关名称和年度")
+    problems = reader_problems + cells.problems
+    if skipped_tables:
+        problems.append(f"文中有 {skipped_tables} 个表格不是年度报告的三张表之一，已跳过")
+
+    # The title: the header's, else the first paragraph before the sections that names the report (a title broken
+    # over two or three short lines is joined first).
+    title_match = find_title(meta.title) if meta.title else None
+    title, title_index = (meta.title.strip(), -1) if title_match else ("", -1)
+    if title_match is None:
+        for index, text in enumerate(before[:80]):
+            joined = "".join(before[index : index + 3]) if len(text) < 40 else text
+            match = find_title(text) or (find_title(joined) if joined != text else None)
+            if match:
+                title_match, title_index = match, index
+                title = text if find_title(text) else joined
+                break
+    agency = _clean_agency(title_match.group("agency")) if title_match else ""
+    year = int(title_match.group("year")) if title_match else 0
+    title_found = title_match is not None
+    narrative = "\n".join(before + [line for lines in sections.values() for line in lines])
+    if not year:
+        period = _PERIOD_YEAR.search(narrative[:20000])
+        if period:
+            year = int(period.group(1))
+    if not agency:
+        for pattern in _AGENCY_PATTERNS:
+            match = pattern.search(narrative[:20000])
+            if match and not _AGENCY_NOISE.match(match.group("agency")):
+                agency = _clean_agency(match.group("agency"))
+                break
+    if not agency:
+        problems.append("未能识别机关名称")
+    if not year:
+        problems.append("未能识别报告年度")
+
     if FormatVersion.V2019 in cells.version_hints and FormatVersion.V2021 in cells.version_hints:
         problems.append("表格中同时出现2019年版和2021年版的标签，按2021年版读取")
     version = FormatVersion.V2019 if cells.version_hints == {FormatVersion.V2019} else FormatVersion.V2021
 
     report = Report.blank(agency, year, version)
     report.title = title
-    report.preamble = "\n".join(preamble)
+    report.agency_level = agency_level(agency)
+    report.published_on = meta.published_on
+    preamble = before[title_index + 1 :] if title_index >= 0 else before
+    report.preamble = "\n".join(line for line in preamble if line != title)
     report.sections = {key: "\n".join(lines) for key, lines in sections.items()}
     known = report.format.cells_by_name
+    found = 0
     for name, value in cells.values.items():
         if name in known:
             report.set(name, value)
-    return ParsedDocument(report, problems)
+            found += value is not None
+    for finding in findings:
+        for name in finding.cells:
+            if name in known:
+                report.set(name, None)
+    return ParsedDocument(
+        report,
+        problems,
+        findings,
+        title_found=title_found,
+        sections_found=len(sections),
+        cells_found=found,
+    )

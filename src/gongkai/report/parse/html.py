@@ -1,4 +1,10 @@
-"""Read an HTML annual report: block-level text and tables in document order, merged cells as `None`."""
+"""Read an HTML annual report: block-level text and tables in document order, merged cells as `None`.
+
+Published pages are Word exports inside a site's template: styles and spans nest deeply, cells hold `&nbsp;`,
+and navigation, breadcrumbs and footers surround the article. The charset is read from the page (or guessed:
+UTF-8, then GB18030), site chrome is skipped by tag and class, and when an article container is recognised only
+its content is read.
+"""
 
 from __future__ import annotations
 
@@ -7,20 +13,54 @@ import re
 import lxml.html
 
 from gongkai.report.parse.document import Block, GridRows, Paragraph, ParsedDocument, TableBlock, assemble
+from gongkai.report.parse.encoding import decode_text
 
-_BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "caption"}
-_SKIP_TAGS = {"script", "style", "noscript", "template", "head"}
+_BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "caption", "dt", "dd", "pre", "blockquote"}
+_SKIP_TAGS = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "head",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "select",
+    "button",
+    "iframe",
+    "svg",
+    "object",
+}
+# Class or id fragments of site chrome (menus, breadcrumbs, share bars, footers).
+_CHROME = re.compile(
+    r"(?:^|[\s_-])(?:nav|menu|breadcrumb|crumb|footer|foot|header|topbar|sidebar|share|copyright"
+    r"|position|location|dqwz)(?:$|[\s_-])",
+    re.I,
+)
+# Containers content management systems put the article in.
+_ARTICLE = re.compile(r"TRS_Editor|article|content|zoom|main-text|detail|wzcon", re.I)
+_SPACES = re.compile(r"[ \t\r\n\u00a0\u3000\u200b]+")
+_MAX_CELLS = 200_000  # a grid larger than this is not a report's table; it would only cost memory
 
 
 def _text(element) -> str:
-    return re.sub(r"[ \t\r\n\u00a0]+", " ", element.text_content()).strip()
+    return _SPACES.sub(" ", element.text_content()).strip()
+
+
+def _int_attr(cell, name: str) -> int:
+    digits = re.sub(r"\D", "", cell.get(name, "1") or "1")[:4]
+    return min(max(1, int(digits or 1)), 100)
 
 
 def _grid(table) -> GridRows:
-    """Expand rowspan/colspan into a rectangular grid; covered positions are None."""
+    """Expand rowspan/colspan into a rectangular grid; covered positions are None. Nested tables stay whole."""
     rows: GridRows = []
     pending: dict[tuple[int, int], bool] = {}  # positions covered by a rowspan from above
-    for r, tr in enumerate(tr for tr in table.iter("tr") if tr.getparent() is not None):
+    trs = [tr for tr in table.iter("tr") if _owner_table(tr) is table]
+    size = 0
+    for r, tr in enumerate(trs):
         row: list[str | None] = []
         c = 0
         for cell in tr:
@@ -29,8 +69,7 @@ def _grid(table) -> GridRows:
             while pending.pop((r, c), False):
                 row.append(None)
                 c += 1
-            colspan = max(1, int(re.sub(r"\D", "", cell.get("colspan", "1")) or 1))
-            rowspan = max(1, int(re.sub(r"\D", "", cell.get("rowspan", "1")) or 1))
+            colspan, rowspan = _int_attr(cell, "colspan"), _int_attr(cell, "rowspan")
             row.append(_text(cell))
             row.extend([None] * (colspan - 1))
             for dr in range(1, rowspan):
@@ -40,27 +79,79 @@ def _grid(table) -> GridRows:
         while pending.pop((r, c), False):
             row.append(None)
             c += 1
+        size += len(row)
+        if size > _MAX_CELLS:
+            break
         rows.append(row)
     return rows
 
 
+def _owner_table(element):
+    parent = element.getparent()
+    while parent is not None and parent.tag != "table":
+        parent = parent.getparent()
+    return parent
+
+
+def _is_chrome(element) -> bool:
+    marks = f"{element.get('class', '')} {element.get('id', '')}"
+    return bool(marks.strip()) and _CHROME.search(marks) is not None
+
+
+def _article(root):
+    """The article container if the page has one that holds the report's text, else the whole page."""
+    for element in root.iter("div", "article", "section", "td"):
+        marks = f"{element.get('class', '')} {element.get('id', '')}"
+        if marks.strip() and _ARTICLE.search(marks) and not _is_chrome(element):
+            text = element.text_content()
+            if "政府信息公开" in text and len(text) > 500:
+                return element
+    return root
+
+
 def html_blocks(data: bytes | str) -> list[Block]:
-    root = lxml.html.fromstring(data)
+    text = decode_text(data, html=True) if isinstance(data, bytes) else data
+    text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses an encoding declaration in a str
+    if not text.strip():
+        return []
+    root = lxml.html.fromstring(text)
     blocks: list[Block] = []
 
     def walk(element) -> None:
+        inline: list[str] = []
+
+        def flush() -> None:
+            joined = _SPACES.sub(" ", "".join(inline)).strip()
+            if joined:
+                blocks.append(Paragraph(joined))
+            inline.clear()
+
+        if element.text:
+            inline.append(element.text)
         for child in element:
             tag = child.tag if isinstance(child.tag, str) else ""
-            if tag in _SKIP_TAGS:
+            if tag in _SKIP_TAGS or (tag and _is_chrome(child)):
+                if child.tail:
+                    inline.append(child.tail)
                 continue
             if tag == "table":
+                flush()
                 blocks.append(TableBlock(_grid(child)))
-            elif tag in _BLOCK_TAGS:
+            elif tag in _BLOCK_TAGS and child.find(".//table") is None:
+                flush()
                 blocks.append(Paragraph(_text(child)))
-            else:
+            elif tag == "br":
+                flush()
+            elif tag in ("span", "font", "b", "strong", "i", "em", "a", "u", "sup", "sub", "o:p"):
+                inline.append(child.text_content())
+            elif tag:
+                flush()
                 walk(child)
+            if child.tail:
+                inline.append(child.tail)
+        flush()
 
-    walk(root)
+    walk(_article(root))
     return blocks
 
 

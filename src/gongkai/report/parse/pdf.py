@@ -1,0 +1,64 @@
+"""Read a PDF annual report with pdfplumber: per page, the tables pdfplumber finds and the text lines outside them,
+in reading order.
+
+A table that breaks across pages arrives as two tables; `assemble` reads the second as the rest of the first
+(header rows repeated or missing alike). Labels broken over lines inside a cell are joined by `normalise_label`.
+Pages beyond `max_pages` are not read, and the caller is told how many were skipped.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+import pdfplumber
+
+from gongkai.report.parse.document import Block, Note, Paragraph, ParsedDocument, TableBlock, assemble
+
+MAX_PAGES = 60  # an annual report runs to 5-30 pages; more is not a report, or an appendix not worth the time
+
+
+@dataclass
+class PdfInfo:
+    pages: int
+    read: int
+
+
+def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
+    x = (obj["x0"] + obj["x1"]) / 2
+    y = (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+
+def pdf_blocks(data: bytes, *, max_pages: int = MAX_PAGES) -> tuple[list[Block], PdfInfo]:
+    blocks: list[Block] = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        total = len(pdf.pages)
+        read = min(total, max_pages)
+        for page in pdf.pages[:read]:
+            tables = page.find_tables()
+            boxes = [table.bbox for table in tables]
+            items: list[tuple[float, Block]] = []
+            for table in tables:
+                rows = table.extract()
+                items.append((table.bbox[1], TableBlock([[_clean(cell) for cell in row] for row in rows])))
+            text_page = page.filter(
+                lambda obj, boxes=boxes: obj.get("object_type") != "char" or not _inside(obj, boxes)
+            )
+            for line in text_page.extract_text_lines(return_chars=False):
+                items.append((line["top"], Paragraph(line["text"])))
+            items.sort(key=lambda item: item[0])
+            blocks.extend(block for _, block in items)
+            page.flush_cache()
+        if total > read:
+            blocks.append(Note(problem=f"PDF 共 {total} 页，只读取了前 {read} 页，第 {read + 1}–{total} 页已跳过"))
+    return blocks, PdfInfo(total, read)
+
+
+def _clean(cell: str | None) -> str | None:
+    return None if cell is None else cell.replace("\n", "").strip()
+
+
+def parse_pdf(data: bytes, source: str = "<pdf>", *, max_pages: int = MAX_PAGES) -> ParsedDocument:
+    blocks, _ = pdf_blocks(data, max_pages=max_pages)
+    return assemble(blocks, source)
