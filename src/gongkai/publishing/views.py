@@ -160,6 +160,8 @@ def item_withdraw(request, pk: int):
 @login_required
 def attachment_upload(request, pk: int):
     item = _get_item_for_member(request.user, pk)
+    if not services.can_edit(request.user, item):
+        raise PermissionDenied
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, "请选择文件")
