@@ -32,7 +32,7 @@ def login_view(request):
         username = request.POST.get("username", "")
         if login_is_throttled(username=username, ip=_client_ip(request)):
             form = AuthenticationForm(request)
-            form.add_error(None, "登录失败次数过多，请15分钟后再试")
+            messages.error(request, "登录失败次数过多，请15分钟后再试")
         elif form.is_valid():
             login_failures_clear(username=username)
             login(request, form.get_user())
