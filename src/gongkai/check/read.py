@@ -213,10 +213,17 @@ def _parse(kind: str, data: bytes, source: str, limits: Limits) -> tuple[ParsedD
     return document, skipped
 
 
-def _pdf_trouble(exc: Exception) -> Outcome | None:
-    name = type(exc).__name__
-    if "Password" in name or "Encrypt" in name or "encrypt" in str(exc).lower():
-        return Outcome("", Status.ENCRYPTED, "PDF 已加密，需要密码才能读取")
+def _pdf_trouble(exc: BaseException) -> Outcome | None:
+    """pdfplumber wraps pdfminer's errors; look through the wrapper for a password or encryption error."""
+    seen: list[BaseException] = [exc]
+    for error in list(seen):
+        seen.extend(arg for arg in error.args if isinstance(arg, BaseException))
+        if error.__cause__ is not None:
+            seen.append(error.__cause__)
+    for error in seen:
+        name = type(error).__name__
+        if "Password" in name or "Encrypt" in name or "encrypt" in str(error).lower():
+            return Outcome("", Status.ENCRYPTED, "PDF 已加密，需要密码才能读取")
     return None
 
 
@@ -277,6 +284,7 @@ def _classify(document: ParsedDocument, source: str, kind: str) -> Outcome:
         reason = "没有“政府信息公开工作年度报告”的标题、六个部分的标题或三张表格，不是年度报告"
         if kind == "html" and not document.cells_found:
             reason += "（页面中没有年度报告的表格）"
+        reason = "；".join([reason, *skipped])
         return Outcome(source, Status.NOT_REPORT, reason, kind, problems=document.problems)
     status = Status.REPORT
     reason = "；".join(skipped)

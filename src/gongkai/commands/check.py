@@ -26,13 +26,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="PATH",
         help="上年度报告（文件、文件夹或 gongkai 报告 JSON），用于跨年规则 Y1、Y2、D2；可重复",
     )
-    parser.add_argument(
-        "--json",
-        nargs="?",
-        const="-",
-        metavar="FILE",
-        help="以 JSON 输出（使用 FORMAT.md 的机器名）；不给文件名时输出到标准输出",
-    )
+    parser.add_argument("--json", action="store_true", help="以 JSON 输出到标准输出（使用 FORMAT.md 的机器名）")
+    parser.add_argument("--json-file", metavar="FILE", help="把 JSON 写入文件（终端仍显示摘要）")
     parser.add_argument("--xlsx", metavar="FILE", help="把结果写入 XLSX 工作簿（每份报告一行，另有问题表）")
     parser.add_argument("--html", metavar="FILE", help="把结果写成供督查人员阅读的 HTML 页面（标出出错的单元格）")
     parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="并行使用的进程数（默认 1）")
@@ -59,19 +54,19 @@ def run(args: argparse.Namespace) -> int:
     _, missing_previous = collect_files(args.previous)
     if missing_previous:
         raise UsageError("找不到上年度报告：" + "、".join(missing_previous))
-    for option in ("xlsx", "html"):
+    for option in ("xlsx", "html", "json_file"):
         target = getattr(args, option)
         if target and not Path(target).parent.exists():
-            raise UsageError(f"--{option} 的目录不存在：{Path(target).parent}")
+            raise UsageError(f"--{option.replace('_', '-')} 的目录不存在：{Path(target).parent}")
 
     limits = Limits(seconds=args.timeout, max_pdf_pages=args.max_pages)
     outcomes = check_paths(args.paths, previous=args.previous, jobs=args.jobs, limits=limits, progress=ProgressBar())
-    if args.json == "-":
+    if args.json:
         sys.stdout.write(to_json(outcomes))
     else:
-        if args.json:
-            write(args.json, to_json(outcomes).encode("utf-8"))
         sys.stdout.write(summary(outcomes, verbose=not args.quiet))
+    if args.json_file:
+        write(args.json_file, to_json(outcomes).encode("utf-8"))
     if args.xlsx:
         write(args.xlsx, to_xlsx(outcomes))
     if args.html:

@@ -216,10 +216,14 @@ def _read_table_b(rows: GridRows, cells: _Cells) -> bool:
         present = _present(row)
         if len(present) < len(columns) + 1:
             continue
-        # The label is the last text before the seven numbers; a label broken into two cells is joined.
-        key = B_ROWS.get(present[-len(columns) - 1])
-        if key is None and len(present) >= len(columns) + 2:
-            key = B_ROWS.get(present[-len(columns) - 2] + present[-len(columns) - 1])
+        # The label is the last text before the seven numbers (cells left empty beside it are skipped); a label
+        # broken into two cells is joined.
+        labels = [cell for cell in present[: -len(columns)] if cell.strip()]
+        if not labels:
+            continue
+        key = B_ROWS.get(labels[-1])
+        if key is None and len(labels) >= 2:
+            key = B_ROWS.get(labels[-2] + labels[-1])
         if key is None:
             continue
         found = True

@@ -12,7 +12,16 @@ import re
 
 import lxml.html
 
-from gongkai.report.parse.document import Block, GridRows, Paragraph, ParsedDocument, TableBlock, assemble
+from gongkai.report.parse.document import (
+    Block,
+    GridRows,
+    Meta,
+    Paragraph,
+    ParsedDocument,
+    TableBlock,
+    assemble,
+    find_title,
+)
 from gongkai.report.parse.encoding import decode_text
 
 _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "caption", "dt", "dd", "pre", "blockquote"}
@@ -151,8 +160,25 @@ def html_blocks(data: bytes | str) -> list[Block]:
                 inline.append(child.tail)
         flush()
 
-    walk(_article(root))
+    article = _article(root)
+    if article is not root:
+        title = _page_title(root)
+        if title:
+            blocks.append(Meta(title=title))
+    walk(article)
     return blocks
+
+
+def _page_title(root) -> str:
+    """The report's title from the page around the article (h1, a title block, or <title>)."""
+    candidates = list(root.iter("h1", "h2", "h3"))
+    candidates += [e for e in root.iter("div", "p", "td") if "title" in (e.get("class", "") + e.get("id", "")).lower()]
+    candidates += list(root.iter("title"))
+    for element in candidates:
+        text = _text(element)
+        if len(text) <= 120 and find_title(text):
+            return text
+    return ""
 
 
 def parse_html(data: bytes | str, source: str = "<html>") -> ParsedDocument:

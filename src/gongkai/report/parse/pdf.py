@@ -9,11 +9,21 @@ Pages beyond `max_pages` are not read, and the caller is told how many were skip
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 
 import pdfplumber
 
-from gongkai.report.parse.document import Block, Note, Paragraph, ParsedDocument, TableBlock, assemble
+from gongkai.report.format import REPORT_TITLE
+from gongkai.report.parse.document import (
+    Block,
+    Note,
+    Paragraph,
+    ParsedDocument,
+    TableBlock,
+    assemble,
+    match_heading,
+)
 
 MAX_PAGES = 60  # an annual report runs to 5-30 pages; more is not a report, or an appendix not worth the time
 
@@ -50,9 +60,41 @@ def pdf_blocks(data: bytes, *, max_pages: int = MAX_PAGES) -> tuple[list[Block],
             items.sort(key=lambda item: item[0])
             blocks.extend(block for _, block in items)
             page.flush_cache()
+        blocks = _join_lines(blocks)
         if total > read:
             blocks.append(Note(problem=f"PDF 共 {total} 页，只读取了前 {read} 页，第 {read + 1}–{total} 页已跳过"))
     return blocks, PdfInfo(total, read)
+
+
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
+_CJK = "\u4e00-\u9fff，。、；：“”‘’（）《》〔〕【】"
+# PDF text puts a space between Chinese and digits ("2022 年"); the prose rules expect them together.
+_SPACE_BY_CJK = re.compile(rf"(?<=[{_CJK}]) +| +(?=[{_CJK}])")
+_SENTENCE_END = ("。", "；", "：", "！", "？", ":", ";")
+
+
+def _join_lines(blocks: list[Block]) -> list[Block]:
+    """Lines of one paragraph back into one; page numbers dropped; headings kept on their own."""
+    out: list[Block] = []
+    for block in blocks:
+        if not isinstance(block, Paragraph):
+            out.append(block)
+            continue
+        text = _SPACE_BY_CJK.sub("", block.text.strip())
+        if not text or _PAGE_NUMBER.match(text):
+            continue
+        previous = out[-1] if out else None
+        if (
+            isinstance(previous, Paragraph)
+            and not previous.text.endswith(_SENTENCE_END)
+            and not previous.text.endswith(REPORT_TITLE)
+            and match_heading(text) is None
+            and match_heading(previous.text) is None
+        ):
+            previous.text += text
+        else:
+            out.append(Paragraph(text))
+    return out
 
 
 def _clean(cell: str | None) -> str | None:

@@ -202,9 +202,22 @@ class _Reader:
             )
         )
 
-    def unreadable(self, label: str, run: str, count: int) -> None:
-        if run.strip():
-            self.problems.append(f"“{label}”一行的数字“{run.strip()}”无法拆分为 {count} 个数，按空白处理")
+    def unreadable(self, table: str, row: str, label: str, columns: Sequence[str], run: str) -> None:
+        if not run.strip():
+            return
+        basis = "符合表格勾稽关系的" if table != "table_a" else ""
+        self.notes.append(
+            Note(
+                Finding(
+                    "P1",
+                    Severity.WARNING,
+                    f"“{label}”一行的数字连在一起（“{run.strip()}”），找不到{basis}拆分方式"
+                    f"（应为 {len(columns)} 个数{'，该行的总计可能有误' if basis else ''}），这些单元格按空白处理。",
+                    tuple(f"{table}.{row}.{column}" for column in columns),
+                    {"text": run.strip(), "candidates": []},
+                )
+            )
+        )
 
     # table A
     def table_a(self, start: int, end: int) -> TableBlock | None:
@@ -234,7 +247,7 @@ class _Reader:
             elif candidates:
                 self.ambiguous("table_a", key, labels[key], [c.key for c in columns], run, candidates)
             else:
-                self.unreadable(labels[key], run, len(columns))
+                self.unreadable("table_a", key, labels[key], [c.key for c in columns], run)
         return TableBlock(rows)
 
     # table B
@@ -255,7 +268,7 @@ class _Reader:
         for key, run in runs.items():
             candidates = split_run(run, kinds, chunk=len(kinds))
             if not candidates:
-                self.unreadable(labels[key], run, len(kinds))
+                self.unreadable("table_b", key, labels[key], [c.key for c in TABLE_B_COLUMNS], run)
                 continue
             options[key] = candidates
         options = _resolve_with_columns(options, fmt)
@@ -299,7 +312,15 @@ class _Reader:
                 )
             )
         else:
-            self.unreadable(RECONSIDERATION, run, 15)
+            from gongkai.report.format import C_GROUPS
+
+            columns = [f"{group}.{result}" for group, _ in C_GROUPS for result, _ in C_RESULTS]
+            self.unreadable("table_c", "x", RECONSIDERATION, ["x"] * 15, run)
+            if self.notes and self.notes[-1].finding and self.notes[-1].finding.cells[0] == "table_c.x.x":
+                old = self.notes[-1].finding
+                self.notes[-1] = Note(
+                    Finding(old.rule, old.severity, old.message, tuple(f"table_c.{c}" for c in columns), old.evidence)
+                )
         return None
 
 
