@@ -6,25 +6,17 @@ erin its admin; frank supervises A's region; charlie drafts for agency B and mus
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+import os
+import shutil
+from datetime import date
 
 import pytest
 from django.contrib.auth.models import User
+from helpers_platform import NOW, PASSWORD, credit_code
 
-from gongkai.agencies.models import Agency, Membership, Region, Role, Supervision
-from gongkai.agencies.validators import credit_code_check_char
+from gongkai.agencies.models import Agency, CalendarYear, Membership, Region, Role, Supervision
 from gongkai.publishing import services
 from gongkai.publishing.models import Category
-
-TZ = ZoneInfo("Asia/Shanghai")
-PASSWORD = "correct-horse-battery-staple"
-# A Monday with a plain working fortnight either side.
-NOW = datetime(2026, 3, 2, 10, 0, tzinfo=TZ)
-
-
-def credit_code(first17: str) -> str:
-    return first17 + credit_code_check_char(first17)
 
 
 @pytest.fixture
@@ -61,8 +53,14 @@ def region(db) -> Region:
 
 @pytest.fixture
 def agency(region) -> Agency:
-    agency = Agency.objects.create(name="测试局", credit_code=credit_code("11370399000000001"), region=region,
-                                   address="测试路1号", postcode="255000", phone="0533-0000000")
+    agency = Agency.objects.create(
+        name="测试局",
+        credit_code=credit_code("11370399000000001"),
+        region=region,
+        address="测试路1号",
+        postcode="255000",
+        phone="0533-0000000",
+    )
     Category.objects.create(agency=agency, name="业务动态")
     Category.objects.create(agency=agency, name="政策文件")
     return agency
@@ -127,37 +125,60 @@ def team(alice, bob, cindy, dave, erin, frank, charlie, root) -> dict[str, User]
 def make_item(agency, alice):
     def make(body: str = "<p>正文</p>", *, formed_on: date | None = None, **fields):
         return services.item_create(
-            agency=agency, actor=alice, title=fields.pop("title", "关于测试工作的通知"),
-            formed_on=formed_on or NOW.date(), category=agency.categories.first(), body=body, **fields,
+            agency=agency,
+            actor=alice,
+            title=fields.pop("title", "关于测试工作的通知"),
+            formed_on=formed_on or NOW.date(),
+            category=agency.categories.first(),
+            body=body,
+            **fields,
         )
 
     return make
 
 
-def review_to_publication(item, *reviewers):
-    for reviewer in reviewers:
-        item = services.item_pass(item=item, actor=reviewer)
-    return item
+# Browser tests: Playwright driving Debian's Chromium (never `playwright install`) against the live server.
+CHROMIUM = os.environ.get("GONGKAI_CHROMIUM", "/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make between steps are safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-def pdf_with_text(text: str) -> bytes:
-    """A real one-page PDF whose text layer is `text` (ASCII digits and letters), xref offsets computed."""
-    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+@pytest.fixture(scope="session")
+def browser():
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    page.base = live_server.url
+    yield page
+    context.close()
+
+
+@pytest.fixture(autouse=True)
+def _next_year_schedule(request):
+    if "browser" not in request.keywords:
+        return
+    request.getfixturevalue("db")
+    # Real clock here: if the suite runs in December, the 20-working-day limit reaches into next year.
+    next_year = date.today().year + 1
+    CalendarYear.objects.get_or_create(year=next_year, defaults={"source": "测试用：仅周一至周五"})

@@ -3,11 +3,10 @@ import io
 import docx
 import pytest
 from django.core.exceptions import ValidationError
+from helpers_platform import pdf_with_text
 
 from gongkai.publishing import services
 from gongkai.publishing.models import Attachment, Status
-
-from conftest import pdf_with_text
 
 MB = 1024 * 1024
 
@@ -21,16 +20,18 @@ def _docx(text: str) -> bytes:
 
 
 def test_it_accepts_a_pdf_recognised_by_its_content(make_item, alice):
-    attachment = services.attachment_add(item=make_item(), actor=alice, name="通知.bin",
-                                         data=pdf_with_text("Notice 2026"), max_bytes=MB)
+    attachment = services.attachment_add(
+        item=make_item(), actor=alice, name="通知.bin", data=pdf_with_text("Notice 2026"), max_bytes=MB
+    )
     assert (attachment.kind, attachment.name) == ("pdf", "通知.bin")
     assert "Notice 2026" in attachment.text
 
 
 def test_it_refuses_a_program_renamed_to_pdf(make_item, alice):
     with pytest.raises(ValidationError, match="按文件内容识别"):
-        services.attachment_add(item=make_item(), actor=alice, name="通知.pdf", data=b"MZ\x90\x00" + b"\0" * 100,
-                                max_bytes=MB)
+        services.attachment_add(
+            item=make_item(), actor=alice, name="通知.pdf", data=b"MZ\x90\x00" + b"\0" * 100, max_bytes=MB
+        )
     assert not Attachment.objects.exists()
 
 
@@ -41,8 +42,9 @@ def test_it_refuses_a_file_over_the_limit(make_item, alice):
 
 def test_it_scans_the_text_of_attachments(make_item, alice):
     item = make_item()
-    services.attachment_add(item=item, actor=alice, name="名单.docx", data=_docx("身份证号 11010519491231002X"),
-                            max_bytes=MB)
+    services.attachment_add(
+        item=item, actor=alice, name="名单.docx", data=_docx("身份证号 11010519491231002X"), max_bytes=MB
+    )
     assert services.item_submit(item=item, actor=alice).status == Status.HELD
 
 
@@ -57,9 +59,7 @@ def test_it_uploads_through_the_page(client, make_item, alice):
 
     item = make_item()
     client.force_login(alice)
-    client.post(f"/staff/items/{item.pk}/attachments/",
-                {"file": SimpleUploadedFile("x.png", b"not really a png")})
+    client.post(f"/staff/items/{item.pk}/attachments/", {"file": SimpleUploadedFile("x.png", b"not really a png")})
     assert not Attachment.objects.exists()
-    client.post(f"/staff/items/{item.pk}/attachments/",
-                {"file": SimpleUploadedFile("x.pdf", pdf_with_text("ok"))})
+    client.post(f"/staff/items/{item.pk}/attachments/", {"file": SimpleUploadedFile("x.pdf", pdf_with_text("ok"))})
     assert Attachment.objects.get().kind == "pdf"

@@ -18,10 +18,14 @@ def _xlsx(rows) -> bytes:
 
 
 def test_it_imports_level_one_and_level_two_indicators(agency, erin):
-    data = _xlsx([CATALOG_HEADERS,
-                  ["财政信息", "", "预决算", "20个工作日", "政府网站", "财务科"],
-                  ["财政信息", "部门预算", "年度预算", "批复后20日", "政府网站", "财务科"],
-                  ["业务动态", "", "工作动态", "及时", "政府网站", "办公室"]])
+    data = _xlsx(
+        [
+            CATALOG_HEADERS,
+            ["财政信息", "", "预决算", "20个工作日", "政府网站", "财务科"],
+            ["财政信息", "部门预算", "年度预算", "批复后20日", "政府网站", "财务科"],
+            ["业务动态", "", "工作动态", "及时", "政府网站", "办公室"],
+        ]
+    )
     assert catalog_import(agency=agency, actor=erin, data=data) == (3, 0)
     child = CatalogEntry.objects.get(name="部门预算")
     assert (child.level, child.parent.name, child.responsible_unit) == (2, "财政信息", "财务科")

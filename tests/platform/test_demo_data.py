@@ -6,8 +6,19 @@ from gongkai.publishing.models import CatalogEntry, DocumentType, Item, YearFigu
 from gongkai.site.demo_data import AGENCY_NAME, demo_load
 
 SECTION_ONE = {
-    "政策文件": 2, "机构职能": 1, "领导信息": 1, "会议公开": 8, "行政权力": 1, "建议提案": 1, "财政信息": 6,
-    "重点领域信息公开": 19, "政策解读": 5, "互动交流": 1, "人事信息": 3, "业务动态": 29, "政务公开保障机制": 6,
+    "政策文件": 2,
+    "机构职能": 1,
+    "领导信息": 1,
+    "会议公开": 8,
+    "行政权力": 1,
+    "建议提案": 1,
+    "财政信息": 6,
+    "重点领域信息公开": 19,
+    "政策解读": 5,
+    "互动交流": 1,
+    "人事信息": 3,
+    "业务动态": 29,
+    "政务公开保障机制": 6,
 }
 
 
@@ -22,7 +33,11 @@ def test_it_reproduces_section_one_of_the_seed_report(db):
     assert CatalogEntry.objects.filter(agency=agency).exclude(parent=None).count() == 11
     assert YearFigures.objects.get(agency=agency, year=2022).hotline_orders == 175
     assert (agency.address, agency.postcode, agency.phone, agency.email) == (
-        "山东省淄博市张店区新村西路226号", "255020", "0533-2869928", "zdjgsw@163.com")
+        "山东省淄博市张店区新村西路226号",
+        "255020",
+        "0533-2869928",
+        "zdjgsw@163.com",
+    )
     assert credit_code_problem(agency.credit_code) is None and agency.is_demo
     assert all(title.startswith("【演示】") for title in items.values_list("title", flat=True))
     assert not items.filter(is_late=True).exists()

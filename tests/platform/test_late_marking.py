@@ -1,8 +1,8 @@
 from datetime import date, datetime
 
-from gongkai.publishing import services
+from helpers_platform import TZ, review_to_publication
 
-from conftest import TZ, review_to_publication
+from gongkai.publishing import services
 
 
 def _publish_on(day, make_item, people, frozen, formed_on):
@@ -29,8 +29,7 @@ def test_it_counts_working_days_across_a_holiday(make_item, alice, bob, cindy, d
     assert item.publish_by == date(2026, 10, 29)
 
 
-def test_it_lists_late_and_overdue_items_on_the_dashboard(client, agency, make_item, alice, bob, cindy, dave,
-                                                          frozen):
+def test_it_lists_late_and_overdue_items_on_the_dashboard(client, agency, make_item, alice, bob, cindy, dave, frozen):
     late = _publish_on(date(2026, 4, 2), make_item, (alice, bob, cindy, dave), frozen, date(2026, 3, 2))
     waiting = make_item(title="还没发布的通知", formed_on=date(2026, 3, 2))
     client.force_login(alice)

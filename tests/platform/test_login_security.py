@@ -3,8 +3,7 @@ import sys
 
 from django.conf import settings
 from django.test import Client
-
-from conftest import PASSWORD
+from helpers_platform import PASSWORD
 
 
 def test_it_hashes_passwords_with_argon2():
@@ -25,8 +24,9 @@ def test_it_locks_a_user_name_out_after_repeated_failures(client, alice):
 
 
 def test_it_logs_in_and_honours_a_safe_next_only(client, alice):
-    response = client.post("/accounts/login/", {"username": "alice", "password": PASSWORD,
-                                                "next": "https://evil.example/"})
+    response = client.post(
+        "/accounts/login/", {"username": "alice", "password": PASSWORD, "next": "https://evil.example/"}
+    )
     assert response.status_code == 302 and not response["Location"].startswith("https://evil")
 
 
@@ -42,18 +42,31 @@ def test_it_ends_idle_sessions():
 
 
 def test_it_is_clean_under_check_deploy_with_production_settings(tmp_path):
-    env = {"DJANGO_SETTINGS_MODULE": "gongkai.site.settings_production", "GONGKAI_DATA_DIR": str(tmp_path),
-           "GONGKAI_SECRET_KEY": "k" * 64 + "-deploy-check-only-8#x", "GONGKAI_ALLOWED_HOSTS": "gk.example.cn",
-           "PATH": "/usr/bin:/bin"}
-    result = subprocess.run([sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
-                            env=env, capture_output=True, text=True, check=False)
+    env = {
+        "DJANGO_SETTINGS_MODULE": "gongkai.site.settings_production",
+        "GONGKAI_DATA_DIR": str(tmp_path),
+        "GONGKAI_SECRET_KEY": "k" * 64 + "-deploy-check-only-8#x",
+        "GONGKAI_ALLOWED_HOSTS": "gk.example.cn",
+        "PATH": "/usr/bin:/bin",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
 
 
 def test_it_refuses_to_start_production_without_a_secret_key(tmp_path):
-    env = {"DJANGO_SETTINGS_MODULE": "gongkai.site.settings_production", "GONGKAI_DATA_DIR": str(tmp_path),
-           "PATH": "/usr/bin:/bin"}
-    result = subprocess.run([sys.executable, "-m", "django", "check"], env=env, capture_output=True, text=True,
-                            check=False)
+    env = {
+        "DJANGO_SETTINGS_MODULE": "gongkai.site.settings_production",
+        "GONGKAI_DATA_DIR": str(tmp_path),
+        "PATH": "/usr/bin:/bin",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "django", "check"], env=env, capture_output=True, text=True, check=False
+    )
     assert result.returncode != 0 and "GONGKAI_SECRET_KEY" in result.stderr

@@ -4,11 +4,10 @@ Anonymous visitors are sent to the login page from all of them.
 """
 
 import pytest
+from helpers_platform import pdf_with_text, review_to_publication
 
 from gongkai.publishing import services
 from gongkai.publishing.models import Attachment
-
-from conftest import pdf_with_text, review_to_publication
 
 MEMBERS = {"alice", "bob", "cindy", "dave", "erin"}
 VIEWERS = MEMBERS | {"frank"}
@@ -61,8 +60,7 @@ def test_it_allows_or_denies(client, agency, team, make_item, persona, name, met
     attachment = None
     if name == "attachment-download":
         attachment = services.attachment_add(item=item, actor=team["alice"], name="a.pdf", data=PDF, max_bytes=10**6)
-    url = path.format(agency=agency.pk, item=item.pk if item else 0,
-                      attachment=attachment.pk if attachment else 0)
+    url = path.format(agency=agency.pk, item=item.pk if item else 0, attachment=attachment.pk if attachment else 0)
     data = {"comment": "同意", "reason": "理由"} if method == "post" else None
     if persona != "anonymous":
         client.force_login(team[persona])

@@ -1,13 +1,16 @@
-from gongkai.publishing import services
+from helpers_platform import review_to_publication
 
-from conftest import review_to_publication
+from gongkai.publishing import services
 
 
 def test_it_lists_only_published_items(client, agency, make_item, alice, bob, cindy, dave):
     draft = make_item(title="还在起草的通知")
     published = review_to_publication(
         services.item_submit(item=make_item(title="已经发布的通知", document_number="测发〔2026〕1号"), actor=alice),
-        bob, cindy, dave)
+        bob,
+        cindy,
+        dave,
+    )
     page = client.get(f"/gk/{agency.pk}/").text
     assert published.title in page and draft.title not in page
     detail = client.get(f"/gk/item/{published.pk}/").text

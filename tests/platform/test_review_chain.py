@@ -1,10 +1,9 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from helpers_platform import review_to_publication
 
 from gongkai.publishing import services
 from gongkai.publishing.models import Item, Status
-
-from conftest import review_to_publication
 
 
 def test_it_passes_three_reviewers_then_publishes(make_item, bob, cindy, dave):
@@ -61,7 +60,7 @@ def test_it_refuses_a_move_the_table_does_not_allow(make_item, bob):
 
 
 def test_it_walks_the_chain_through_the_pages(client, make_item, alice, bob):
-    from conftest import PASSWORD
+    from helpers_platform import PASSWORD
 
     item = make_item()
     client.login(username="alice", password=PASSWORD)

@@ -1,10 +1,9 @@
 import pytest
 from django.core.exceptions import PermissionDenied
+from helpers_platform import review_to_publication
 
 from gongkai.publishing import services
 from gongkai.publishing.models import Item, Status
-
-from conftest import review_to_publication
 
 
 @pytest.fixture

@@ -11,10 +11,18 @@ from gongkai.publishing.spreadsheets import figures_export, figures_import
 
 def test_it_saves_figures_entered_on_the_page(client, agency, erin):
     client.force_login(erin)
-    response = client.post(f"/staff/{agency.pk}/figures/2022/", {
-        "licensing_decisions": 0, "penalty_decisions": 2, "coercion_decisions": 0, "fee_amount": "1.25",
-        "hotline_orders": 175, "deputy_suggestions": 0, "cppcc_proposals": 1,
-    })
+    response = client.post(
+        f"/staff/{agency.pk}/figures/2022/",
+        {
+            "licensing_decisions": 0,
+            "penalty_decisions": 2,
+            "coercion_decisions": 0,
+            "fee_amount": "1.25",
+            "hotline_orders": 175,
+            "deputy_suggestions": 0,
+            "cppcc_proposals": 1,
+        },
+    )
     assert response.status_code == 302
     figures = YearFigures.objects.get(agency=agency, year=2022)
     assert (figures.hotline_orders, figures.fee_amount, figures.penalty_decisions) == (175, Decimal("1.25"), 2)

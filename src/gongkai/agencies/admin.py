@@ -29,8 +29,14 @@ class AgencyAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         before = snapshot(Agency.objects.get(pk=obj.pk), AGENCY_FIELDS) if change else None
         super().save_model(request, obj, form, change)
-        audit_record(actor=request.user, agency=obj, action="修改机关" if change else "新建机关", obj=obj,
-                     before=before, after=snapshot(obj, AGENCY_FIELDS))
+        audit_record(
+            actor=request.user,
+            agency=obj,
+            action="修改机关" if change else "新建机关",
+            obj=obj,
+            before=before,
+            after=snapshot(obj, AGENCY_FIELDS),
+        )
 
 
 @admin.register(Region)
@@ -45,12 +51,14 @@ class MembershipAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        audit_record(actor=request.user, agency=obj.agency, action="设置岗位", obj=obj,
-                     after=snapshot(obj, ["user", "role"]))
+        audit_record(
+            actor=request.user, agency=obj.agency, action="设置岗位", obj=obj, after=snapshot(obj, ["user", "role"])
+        )
 
     def delete_model(self, request, obj):
-        audit_record(actor=request.user, agency=obj.agency, action="撤销岗位", obj=obj,
-                     before=snapshot(obj, ["user", "role"]))
+        audit_record(
+            actor=request.user, agency=obj.agency, action="撤销岗位", obj=obj, before=snapshot(obj, ["user", "role"])
+        )
         super().delete_model(request, obj)
 
 

@@ -53,7 +53,10 @@ class Agency(models.Model):
     name = models.CharField("机关名称", max_length=200, unique=True)
     short_name = models.CharField("简称", max_length=100, blank=True)
     credit_code = models.CharField(
-        "统一社会信用代码", max_length=18, unique=True, validators=[validate_credit_code],
+        "统一社会信用代码",
+        max_length=18,
+        unique=True,
+        validators=[validate_credit_code],
         help_text="18位，含校验位；也用作索引号的前缀。",
     )
     region = models.ForeignKey(Region, verbose_name="所属区域", on_delete=models.PROTECT, related_name="agencies")
@@ -91,8 +94,9 @@ class Role(models.TextChoices):
 class Membership(models.Model):
     """One role one person holds in one agency; a person may hold several."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="用户", on_delete=models.CASCADE,
-                             related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="用户", on_delete=models.CASCADE, related_name="memberships"
+    )
     agency = models.ForeignKey(Agency, verbose_name="机关", on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField("角色", max_length=20, choices=Role.choices)
 
@@ -107,8 +111,9 @@ class Membership(models.Model):
 class Supervision(models.Model):
     """A supervisor (政务公开办) who sees every agency in a region and its sub-regions, read-only."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="用户", on_delete=models.CASCADE,
-                             related_name="supervisions")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="用户", on_delete=models.CASCADE, related_name="supervisions"
+    )
     region = models.ForeignKey(Region, verbose_name="区域", on_delete=models.CASCADE, related_name="supervisions")
 
     class Meta:
@@ -123,10 +128,17 @@ class AuditEntry(models.Model):
     """One thing someone did to a record: append-only, never edited or deleted."""
 
     at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True,
-                              on_delete=models.SET_NULL, related_name="+")
-    agency = models.ForeignKey(Agency, verbose_name="机关", null=True, blank=True, on_delete=models.PROTECT,
-                               related_name="audit_entries")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="操作人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    agency = models.ForeignKey(
+        Agency, verbose_name="机关", null=True, blank=True, on_delete=models.PROTECT, related_name="audit_entries"
+    )
     action = models.CharField("操作", max_length=50)
     object_type = models.CharField("对象类型", max_length=50)
     object_id = models.CharField("对象编号", max_length=50)
@@ -166,7 +178,9 @@ class CalendarYear(models.Model):
     """One year's 放假调休安排 as the State Council published it; replaces the built-in schedule for that year."""
 
     year = models.PositiveSmallIntegerField("年份", unique=True)
-    source = models.CharField("依据", max_length=200, blank=True, help_text="例如：国务院办公厅关于2027年部分节假日安排的通知")
+    source = models.CharField(
+        "依据", max_length=200, blank=True, help_text="例如：国务院办公厅关于2027年部分节假日安排的通知"
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "放假安排"

@@ -12,7 +12,12 @@ from gongkai.agencies.models import Agency, AuditEntry, LoginFailure
 
 
 def audit_record(
-    *, actor, agency: Agency | None, action: str, obj: models.Model, before: dict | None = None,
+    *,
+    actor,
+    agency: Agency | None,
+    action: str,
+    obj: models.Model,
+    before: dict | None = None,
     after: dict | None = None,
 ) -> AuditEntry:
     entry = AuditEntry(
@@ -35,9 +40,7 @@ def snapshot(obj: models.Model, fields: list[str]) -> dict:
     values = {}
     for name in fields:
         value = getattr(obj, name)
-        if isinstance(value, models.Model):
-            value = str(value)
-        elif value is not None and not isinstance(value, (str, int, float, bool)):
+        if isinstance(value, models.Model) or (value is not None and not isinstance(value, (str, int, float, bool))):
             value = str(value)
         values[name] = value
     return values

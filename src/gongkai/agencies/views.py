@@ -36,8 +36,9 @@ def login_view(request):
         elif form.is_valid():
             login_failures_clear(username=username)
             login(request, form.get_user())
-            if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
-                                                   require_https=request.is_secure()):
+            if not url_has_allowed_host_and_scheme(
+                next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+            ):
                 next_url = ""
             return redirect(next_url or "staff-home")
         else:
@@ -56,9 +57,14 @@ def staff_home(request):
     agencies = Agency.objects.for_user(request.user)
     if len(agencies) == 1 and not request.user.supervisions.exists():
         return redirect("agency-dashboard", agency_id=agencies[0].pk)
-    return render(request, "agencies/home.html", {
-        "agencies": agencies, "supervises": request.user.supervisions.exists(),
-    })
+    return render(
+        request,
+        "agencies/home.html",
+        {
+            "agencies": agencies,
+            "supervises": request.user.supervisions.exists(),
+        },
+    )
 
 
 @login_required
@@ -66,8 +72,9 @@ def dashboard(request, agency_id: int):
     agency = get_agency_for_viewer(request.user, agency_id)
     today = timezone.localdate()
     held = roles_in(request.user, agency)
-    waiting_statuses = [s for s in (Status.DRAFT, Status.HELD, *workflow.STEP_ROLE)
-                        if held & set(workflow.roles_that_act_on(s))]
+    waiting_statuses = [
+        s for s in (Status.DRAFT, Status.HELD, *workflow.STEP_ROLE) if held & set(workflow.roles_that_act_on(s))
+    ]
     items = Item.objects.filter(agency=agency)
     is_member = bool(held)
     context = {
@@ -101,7 +108,8 @@ def supervision(request):
     agencies = Agency.objects.supervised_by(request.user).annotate(
         published=Count("items", filter=Q(items__status=Status.PUBLISHED, items__published_at__year=today.year)),
         late=Count("items", filter=Q(items__is_late=True, items__published_at__year=today.year)),
-        overdue=Count("items", filter=Q(items__publish_by__lt=today)
-                      & ~Q(items__status__in=[Status.PUBLISHED, Status.WITHDRAWN])),
+        overdue=Count(
+            "items", filter=Q(items__publish_by__lt=today) & ~Q(items__status__in=[Status.PUBLISHED, Status.WITHDRAWN])
+        ),
     )
     return render(request, "agencies/supervision.html", {"agencies": agencies, "year": today.year})

@@ -11,11 +11,24 @@ class ItemForm(forms.ModelForm):
     class Meta:
         model = Item
         fields = [
-            "title", "category", "catalog_entry", "issuing_body", "document_number", "written_on", "formed_on",
-            "document_type", "validity", "valid_from", "invalid_from", "body",
+            "title",
+            "category",
+            "catalog_entry",
+            "issuing_body",
+            "document_number",
+            "written_on",
+            "formed_on",
+            "document_type",
+            "validity",
+            "valid_from",
+            "invalid_from",
+            "body",
         ]
         widgets = {
-            "written_on": DATE, "formed_on": DATE, "valid_from": DATE, "invalid_from": DATE,
+            "written_on": DATE,
+            "formed_on": DATE,
+            "valid_from": DATE,
+            "invalid_from": DATE,
             "body": forms.Textarea(attrs={"rows": 12}),
         }
 

@@ -7,17 +7,24 @@ from django.conf import settings
 from django.db import models
 
 from gongkai.agencies.models import Agency
+from gongkai.report.format import TABLE_A_2021
+
+# The official row labels of table A's 第二十条第（一）项, from the one place they are written.
+_ITEM_1_LABELS = {row.key: row.label for row in TABLE_A_2021.block("item_1").rows}
 
 
 class CatalogEntry(models.Model):
     """One indicator of the agency's 政府信息主动公开基本目录 (第22条): level 1, or level 2 under a level-1 one."""
 
     agency = models.ForeignKey(Agency, verbose_name="机关", on_delete=models.CASCADE, related_name="catalog")
-    parent = models.ForeignKey("self", verbose_name="一级指标", null=True, blank=True, on_delete=models.CASCADE,
-                               related_name="children")
+    parent = models.ForeignKey(
+        "self", verbose_name="一级指标", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
     name = models.CharField("指标名称", max_length=200)
     content = models.TextField("公开内容", blank=True)
-    time_limit = models.CharField("公开时限", max_length=200, blank=True, help_text="例如：信息形成或变更之日起20个工作日内")
+    time_limit = models.CharField(
+        "公开时限", max_length=200, blank=True, help_text="例如：信息形成或变更之日起20个工作日内"
+    )
     method = models.CharField("公开方式", max_length=200, blank=True, help_text="例如：政府网站")
     responsible_unit = models.CharField("公开主体", max_length=200, blank=True, help_text="负责公开的科室或单位")
     position = models.PositiveIntegerField("排序", default=0)
@@ -64,8 +71,8 @@ class Status(models.TextChoices):
 class DocumentType(models.TextChoices):
     """Table A's 第二十条第（一）项 rows come from this."""
 
-    REGULATION = "regulation", "规章"
-    NORMATIVE = "normative", "行政规范性文件"
+    REGULATION = "regulation", _ITEM_1_LABELS["regulations"]
+    NORMATIVE = "normative", _ITEM_1_LABELS["normative_documents"]
     OTHER = "other", "其他"
 
 
@@ -100,8 +107,9 @@ class Item(models.Model):
     agency = models.ForeignKey(Agency, verbose_name="机关", on_delete=models.PROTECT, related_name="items")
     index_year = models.PositiveSmallIntegerField("索引号年份")
     index_sequence = models.PositiveIntegerField("索引号序号")
-    index_number = models.CharField("索引号", max_length=40, unique=True,
-                                    help_text="统一社会信用代码/年份-序号，系统自动生成。")
+    index_number = models.CharField(
+        "索引号", max_length=40, unique=True, help_text="统一社会信用代码/年份-序号，系统自动生成。"
+    )
     title = models.CharField("标题", max_length=300)
     body = models.TextField("正文", blank=True, help_text="保存时自动清理不安全的 HTML。")
     issuing_body = models.CharField("发布机构", max_length=200)
@@ -112,18 +120,21 @@ class Item(models.Model):
     published_at = models.DateTimeField("发布日期", null=True, blank=True)
     is_late = models.BooleanField("逾期公开", default=False)
     category = models.ForeignKey(Category, verbose_name="信息分类", on_delete=models.PROTECT, related_name="items")
-    catalog_entry = models.ForeignKey(CatalogEntry, verbose_name="目录指标", null=True, blank=True,
-                                      on_delete=models.SET_NULL, related_name="items")
-    document_type = models.CharField("文件类型", max_length=20, choices=DocumentType.choices,
-                                     default=DocumentType.OTHER)
+    catalog_entry = models.ForeignKey(
+        CatalogEntry, verbose_name="目录指标", null=True, blank=True, on_delete=models.SET_NULL, related_name="items"
+    )
+    document_type = models.CharField(
+        "文件类型", max_length=20, choices=DocumentType.choices, default=DocumentType.OTHER
+    )
     validity = models.CharField("有效性", max_length=10, choices=Validity.choices, default=Validity.VALID)
     valid_from = models.DateField("施行日期", null=True, blank=True)
     invalid_from = models.DateField("失效或废止日期", null=True, blank=True)
     status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.DRAFT)
     personal_data_findings = models.JSONField("个人信息扫描结果", default=list, blank=True)
     personal_data_confirmed = models.BooleanField("已确认个人信息可公开", default=False)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="起草人", on_delete=models.PROTECT,
-                                   related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="起草人", on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     is_demo = models.BooleanField("演示数据", default=False)
 
@@ -146,8 +157,9 @@ class ItemEvent(models.Model):
 
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField("时间")
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="操作人", on_delete=models.PROTECT,
-                              related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="操作人", on_delete=models.PROTECT, related_name="+"
+    )
     action = models.CharField("操作", max_length=30)
     from_status = models.CharField("原状态", max_length=20, choices=Status.choices, blank=True)
     to_status = models.CharField("新状态", max_length=20, choices=Status.choices)
@@ -188,8 +200,9 @@ class YearFigures(models.Model):
     licensing_decisions = models.PositiveIntegerField("行政许可处理决定数（第二十条第（五）项）", default=0)
     penalty_decisions = models.PositiveIntegerField("行政处罚处理决定数（第二十条第（六）项）", default=0)
     coercion_decisions = models.PositiveIntegerField("行政强制处理决定数（第二十条第（六）项）", default=0)
-    fee_amount = models.DecimalField("行政事业性收费金额（万元，第二十条第（八）项）", max_digits=12, decimal_places=4,
-                                     default=0)
+    fee_amount = models.DecimalField(
+        "行政事业性收费金额（万元，第二十条第（八）项）", max_digits=12, decimal_places=4, default=0
+    )
     hotline_orders = models.PositiveIntegerField("答复12345热线等工单数", default=0)
     deputy_suggestions = models.PositiveIntegerField("承办人大代表建议数", default=0)
     cppcc_proposals = models.PositiveIntegerField("承办政协提案数", default=0)
@@ -204,6 +217,11 @@ class YearFigures(models.Model):
 
 
 FIGURE_FIELDS = [
-    "licensing_decisions", "penalty_decisions", "coercion_decisions", "fee_amount",
-    "hotline_orders", "deputy_suggestions", "cppcc_proposals",
+    "licensing_decisions",
+    "penalty_decisions",
+    "coercion_decisions",
+    "fee_amount",
+    "hotline_orders",
+    "deputy_suggestions",
+    "cppcc_proposals",
 ]

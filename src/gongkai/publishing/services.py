@@ -22,8 +22,18 @@ from gongkai.workdays import UnknownYearError
 
 PUBLICATION_LIMIT_WORKDAYS = 20  # 第26条
 ITEM_FIELDS = [
-    "title", "body", "issuing_body", "document_number", "written_on", "formed_on", "category", "catalog_entry",
-    "document_type", "validity", "valid_from", "invalid_from",
+    "title",
+    "body",
+    "issuing_body",
+    "document_number",
+    "written_on",
+    "formed_on",
+    "category",
+    "catalog_entry",
+    "document_type",
+    "validity",
+    "valid_from",
+    "invalid_from",
 ]
 AUDIT_FIELDS = ["status", *ITEM_FIELDS]
 
@@ -33,9 +43,8 @@ def publication_deadline(formed_on: date) -> date:
     try:
         return platform_calendar().add_workdays(formed_on, PUBLICATION_LIMIT_WORKDAYS)
     except UnknownYearError as exc:
-        raise ValidationError(
-            {"formed_on": f"{exc.args[0] if exc.args else ''}：该年度放假安排尚未录入，无法计算第26条公开期限，请管理员先录入"}
-        ) from None
+        message = f"{exc.args[0] if exc.args else ''}：该年度放假安排尚未录入，无法计算第26条公开期限，请管理员先录入"
+        raise ValidationError({"formed_on": message}) from None
 
 
 def _check_consistency(item: Item) -> None:
@@ -58,16 +67,22 @@ def _move(*, item: Item, to: str, actor, action: str, comment: str = "") -> Item
     """The only place an item's status changes: checks the transition table and writes the event first."""
     if to not in workflow.TRANSITIONS[item.status]:
         raise ValidationError(f"不能从“{Status(item.status).label}”变为“{Status(to).label}”")
-    event = ItemEvent(item=item, at=timezone.now(), actor=actor, action=action, from_status=item.status,
-                      to_status=to, comment=comment)
+    event = ItemEvent(
+        item=item, at=timezone.now(), actor=actor, action=action, from_status=item.status, to_status=to, comment=comment
+    )
     event.full_clean()
     event.save()
     before = item.status
     item.status = to
-    item.save(update_fields=["status", "published_at", "is_late", "personal_data_findings",
-                             "personal_data_confirmed"])
-    audit_record(actor=actor, agency=item.agency, action=action, obj=item, before={"status": before},
-                 after={"status": to, "comment": comment} if comment else {"status": to})
+    item.save(update_fields=["status", "published_at", "is_late", "personal_data_findings", "personal_data_confirmed"])
+    audit_record(
+        actor=actor,
+        agency=item.agency,
+        action=action,
+        obj=item,
+        before={"status": before},
+        after={"status": to, "comment": comment} if comment else {"status": to},
+    )
     return event
 
 
@@ -77,28 +92,55 @@ def _require(actor, agency: Agency, roles) -> None:
 
 
 @transaction.atomic
-def item_create(*, agency: Agency, actor, title: str, formed_on: date, category, issuing_body: str = "",
-                body: str = "", document_number: str = "", written_on: date | None = None, catalog_entry=None,
-                document_type: str = "other", validity: str = "valid", valid_from: date | None = None,
-                invalid_from: date | None = None, is_demo: bool = False) -> Item:
+def item_create(
+    *,
+    agency: Agency,
+    actor,
+    title: str,
+    formed_on: date,
+    category,
+    issuing_body: str = "",
+    body: str = "",
+    document_number: str = "",
+    written_on: date | None = None,
+    catalog_entry=None,
+    document_type: str = "other",
+    validity: str = "valid",
+    valid_from: date | None = None,
+    invalid_from: date | None = None,
+    is_demo: bool = False,
+) -> Item:
     _require(actor, agency, workflow.DRAFT_ROLES)
     Agency.objects.select_for_update().filter(pk=agency.pk).first()  # serialise 索引号 sequences
     year = timezone.localdate().year
     last = Item.objects.filter(agency=agency, index_year=year).aggregate(n=Max("index_sequence"))["n"] or 0
     item = Item(
-        agency=agency, index_year=year, index_sequence=last + 1,
+        agency=agency,
+        index_year=year,
+        index_sequence=last + 1,
         index_number=f"{agency.credit_code}/{year}-{last + 1:05d}",
-        title=title.strip(), body=clean_html(body), issuing_body=issuing_body or agency.name,
-        document_number=document_number, written_on=written_on, formed_on=formed_on,
-        publish_by=publication_deadline(formed_on), category=category, catalog_entry=catalog_entry,
-        document_type=document_type, validity=validity, valid_from=valid_from, invalid_from=invalid_from,
-        created_by=actor, is_demo=is_demo,
+        title=title.strip(),
+        body=clean_html(body),
+        issuing_body=issuing_body or agency.name,
+        document_number=document_number,
+        written_on=written_on,
+        formed_on=formed_on,
+        publish_by=publication_deadline(formed_on),
+        category=category,
+        catalog_entry=catalog_entry,
+        document_type=document_type,
+        validity=validity,
+        valid_from=valid_from,
+        invalid_from=invalid_from,
+        created_by=actor,
+        is_demo=is_demo,
     )
     item.full_clean()
     _check_consistency(item)
     item.save()
-    ItemEvent.objects.create(item=item, at=timezone.now(), actor=actor, action="create", from_status="",
-                             to_status=Status.DRAFT)
+    ItemEvent.objects.create(
+        item=item, at=timezone.now(), actor=actor, action="create", from_status="", to_status=Status.DRAFT
+    )
     audit_record(actor=actor, agency=agency, action="新建信息", obj=item, after=snapshot(item, AUDIT_FIELDS))
     return item
 
@@ -132,15 +174,21 @@ def item_update(*, item: Item, actor, **fields) -> Item:
     item.full_clean()
     _check_consistency(item)
     item.save()
-    audit_record(actor=actor, agency=item.agency, action="修改信息", obj=item, before=before,
-                 after=snapshot(item, AUDIT_FIELDS))
+    audit_record(
+        actor=actor, agency=item.agency, action="修改信息", obj=item, before=before, after=snapshot(item, AUDIT_FIELDS)
+    )
     if item.status != Status.DRAFT:
         findings = [f.as_dict() for f in pii.scan(_scan_text(item))]
         item.personal_data_findings = findings
         item.personal_data_confirmed = False
         if item.status == Status.HELD and not findings:
-            _move(item=item, to=workflow.first_step(item.agency), actor=actor, action="edit_release",
-                  comment="审核人修改后复扫未发现个人信息")
+            _move(
+                item=item,
+                to=workflow.first_step(item.agency),
+                actor=actor,
+                action="edit_release",
+                comment="审核人修改后复扫未发现个人信息",
+            )
         elif item.status != Status.HELD and findings:
             _move(item=item, to=Status.HELD, actor=actor, action="hold", comment="修改后扫描发现疑似个人信息")
         else:
@@ -225,11 +273,17 @@ def attachment_add(*, item: Item, actor, name: str, data: bytes, max_bytes: int)
         text = files.extract_text(kind, data)
     except files.BadFile as exc:
         raise ValidationError({"file": str(exc)}) from None
-    attachment = Attachment(item=item, name=name[:200], kind=kind, size=len(data),
-                            sha256=hashlib.sha256(data).hexdigest(), text=text)
+    attachment = Attachment(
+        item=item, name=name[:200], kind=kind, size=len(data), sha256=hashlib.sha256(data).hexdigest(), text=text
+    )
     attachment.file.save(attachment.sha256, ContentFile(data), save=False)
     attachment.full_clean()
     attachment.save()
-    audit_record(actor=actor, agency=item.agency, action="上传附件", obj=item,
-                 after={"attachment": attachment.name, "kind": kind, "size": len(data)})
+    audit_record(
+        actor=actor,
+        agency=item.agency,
+        action="上传附件",
+        obj=item,
+        after={"attachment": attachment.name, "kind": kind, "size": len(data)},
+    )
     return attachment

@@ -53,7 +53,9 @@ def catalog_export(*, agency: Agency) -> bytes:
 
 @transaction.atomic
 def catalog_import(*, agency: Agency, actor, data: bytes) -> tuple[int, int]:
-    """Add or update indicators by name; nothing is removed (items may point at an indicator). Returns (added, updated)."""
+    """Add or update indicators by name; nothing is removed (items may point at an indicator).
+
+    Returns (added, updated)."""
     rows = list(_open(data).worksheets[0].iter_rows(values_only=True))
     if not rows or [_text(v) for v in rows[0][: len(CATALOG_HEADERS)]] != CATALOG_HEADERS:
         raise ValidationError({"file": "第1行应为表头：" + "、".join(CATALOG_HEADERS)})
@@ -90,7 +92,9 @@ def catalog_import(*, agency: Agency, actor, data: bytes) -> tuple[int, int]:
             updated += 1
     if problems:
         raise ValidationError({"file": problems})
-    audit_record(actor=actor, agency=agency, action="导入基本目录", obj=agency, after={"added": added, "updated": updated})
+    audit_record(
+        actor=actor, agency=agency, action="导入基本目录", obj=agency, after={"added": added, "updated": updated}
+    )
     return added, updated
 
 
@@ -121,8 +125,14 @@ def figures_save(*, agency: Agency, year: int, actor, **values) -> YearFigures:
         setattr(figures, field, value)
     figures.full_clean()
     figures.save()
-    audit_record(actor=actor, agency=agency, action="录入年度数据", obj=figures, before=before,
-                 after=snapshot(figures, FIGURE_FIELDS))
+    audit_record(
+        actor=actor,
+        agency=agency,
+        action="录入年度数据",
+        obj=figures,
+        before=before,
+        after=snapshot(figures, FIGURE_FIELDS),
+    )
     return figures
 
 

@@ -40,10 +40,17 @@ def item_list(request, agency_id: int):
     status = request.GET.get("status", "")
     if status in Status.values:
         items = items.filter(status=status)
-    return render(request, "publishing/item_list.html", {
-        "agency": agency, "items": items[:500], "status": status, "statuses": Status.choices,
-        "can_draft": has_role(request.user, agency, *workflow.DRAFT_ROLES),
-    })
+    return render(
+        request,
+        "publishing/item_list.html",
+        {
+            "agency": agency,
+            "items": items[:500],
+            "status": status,
+            "statuses": Status.choices,
+            "can_draft": has_role(request.user, agency, *workflow.DRAFT_ROLES),
+        },
+    )
 
 
 @login_required
@@ -126,16 +133,21 @@ def item_submit(request, pk: int):
 @login_required
 def item_pass(request, pk: int):
     comment = request.POST.get("comment", "")
-    return _action(request, pk, lambda item: services.item_pass(item=item, actor=request.user, comment=comment),
-                   success="审核通过")
+    return _action(
+        request, pk, lambda item: services.item_pass(item=item, actor=request.user, comment=comment), success="审核通过"
+    )
 
 
 @require_POST
 @login_required
 def item_reject(request, pk: int):
     reason = request.POST.get("reason", "")
-    return _action(request, pk, lambda item: services.item_reject(item=item, actor=request.user, reason=reason),
-                   success="已退回起草人")
+    return _action(
+        request,
+        pk,
+        lambda item: services.item_reject(item=item, actor=request.user, reason=reason),
+        success="已退回起草人",
+    )
 
 
 @require_POST
@@ -143,7 +155,9 @@ def item_reject(request, pk: int):
 def item_confirm(request, pk: int):
     comment = request.POST.get("comment", "")
     return _action(
-        request, pk, lambda item: services.item_confirm_personal_data(item=item, actor=request.user, comment=comment),
+        request,
+        pk,
+        lambda item: services.item_confirm_personal_data(item=item, actor=request.user, comment=comment),
         success="已确认可以公开，进入审核",
     )
 
@@ -152,8 +166,12 @@ def item_confirm(request, pk: int):
 @login_required
 def item_withdraw(request, pk: int):
     reason = request.POST.get("reason", "")
-    return _action(request, pk, lambda item: services.item_withdraw(item=item, actor=request.user, reason=reason),
-                   success="已撤回，公众页面不再显示")
+    return _action(
+        request,
+        pk,
+        lambda item: services.item_withdraw(item=item, actor=request.user, reason=reason),
+        success="已撤回，公众页面不再显示",
+    )
 
 
 @require_POST
@@ -172,16 +190,22 @@ def attachment_upload(request, pk: int):
         messages.error(request, f"文件过大：不能超过 {settings.GONGKAI_MAX_ATTACHMENT_MB} MB")
         return redirect("item-detail", pk=pk)
     return _action(
-        request, pk,
-        lambda item: services.attachment_add(item=item, actor=request.user, name=upload.name, data=upload.read(),
-                                             max_bytes=max_bytes),
+        request,
+        pk,
+        lambda item: services.attachment_add(
+            item=item, actor=request.user, name=upload.name, data=upload.read(), max_bytes=max_bytes
+        ),
         success="已上传附件",
     )
 
 
 def attachment_response(attachment: Attachment) -> HttpResponse:
-    response = FileResponse(attachment.file.open("rb"), content_type=CONTENT_TYPES[attachment.kind],
-                            as_attachment=True, filename=attachment.name)
+    response = FileResponse(
+        attachment.file.open("rb"),
+        content_type=CONTENT_TYPES[attachment.kind],
+        as_attachment=True,
+        filename=attachment.name,
+    )
     response["X-Content-Type-Options"] = "nosniff"
     return response
 

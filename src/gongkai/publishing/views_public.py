@@ -29,9 +29,16 @@ def agency_items(request, agency_id: int):
     category = request.GET.get("c", "")
     if category.isdigit():
         items = items.filter(category_id=int(category))
-    return render(request, "public/agency.html", {
-        "agency": agency, "items": items[:200], "categories": categories, "category": category,
-    })
+    return render(
+        request,
+        "public/agency.html",
+        {
+            "agency": agency,
+            "items": items[:200],
+            "categories": categories,
+            "category": category,
+        },
+    )
 
 
 @public_cache

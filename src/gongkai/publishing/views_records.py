@@ -33,11 +33,18 @@ def _import_errors(request, exc: ValidationError) -> None:
 def catalog(request, agency_id: int):
     agency = get_agency_for_viewer(request.user, agency_id)
     tops = agency.catalog.filter(parent=None).prefetch_related("children")
-    return render(request, "publishing/catalog.html", {
-        "agency": agency, "tops": tops, "upload_form": UploadForm(),
-        "can_import": has_role(request.user, agency, Role.AGENCY_ADMIN),
-        "level1": agency.catalog.filter(parent=None).count(), "level2": agency.catalog.exclude(parent=None).count(),
-    })
+    return render(
+        request,
+        "publishing/catalog.html",
+        {
+            "agency": agency,
+            "tops": tops,
+            "upload_form": UploadForm(),
+            "can_import": has_role(request.user, agency, Role.AGENCY_ADMIN),
+            "level1": agency.catalog.filter(parent=None).count(),
+            "level2": agency.catalog.exclude(parent=None).count(),
+        },
+    )
 
 
 @login_required
@@ -53,8 +60,9 @@ def catalog_import(request, agency_id: int):
     form = UploadForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            added, updated = spreadsheets.catalog_import(agency=agency, actor=request.user,
-                                                         data=form.cleaned_data["file"].read())
+            added, updated = spreadsheets.catalog_import(
+                agency=agency, actor=request.user, data=form.cleaned_data["file"].read()
+            )
         except ValidationError as exc:
             _import_errors(request, exc)
         else:
@@ -82,9 +90,17 @@ def figures(request, agency_id: int, year: int):
             else:
                 messages.success(request, "已保存")
                 return redirect("figures", agency_id=agency.pk, year=year)
-    return render(request, "publishing/figures.html", {
-        "agency": agency, "year": year, "form": form, "can_edit": can_edit, "upload_form": UploadForm(),
-    })
+    return render(
+        request,
+        "publishing/figures.html",
+        {
+            "agency": agency,
+            "year": year,
+            "form": form,
+            "can_edit": can_edit,
+            "upload_form": UploadForm(),
+        },
+    )
 
 
 @login_required
@@ -101,8 +117,9 @@ def figures_import(request, agency_id: int, year: int):
     form = UploadForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            spreadsheets.figures_import(agency=agency, year=year, actor=request.user,
-                                        data=form.cleaned_data["file"].read())
+            spreadsheets.figures_import(
+                agency=agency, year=year, actor=request.user, data=form.cleaned_data["file"].read()
+            )
         except ValidationError as exc:
             _import_errors(request, exc)
         else:

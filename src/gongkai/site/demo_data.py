@@ -27,8 +27,19 @@ YEAR = 2022
 
 # Section 一 of the seed report, in its order.
 CATEGORY_COUNTS = {
-    "政策文件": 2, "机构职能": 1, "领导信息": 1, "会议公开": 8, "行政权力": 1, "建议提案": 1, "财政信息": 6,
-    "重点领域信息公开": 19, "政策解读": 5, "互动交流": 1, "人事信息": 3, "业务动态": 29, "政务公开保障机制": 6,
+    "政策文件": 2,
+    "机构职能": 1,
+    "领导信息": 1,
+    "会议公开": 8,
+    "行政权力": 1,
+    "建议提案": 1,
+    "财政信息": 6,
+    "重点领域信息公开": 19,
+    "政策解读": 5,
+    "互动交流": 1,
+    "人事信息": 3,
+    "业务动态": 29,
+    "政务公开保障机制": 6,
 }
 
 # The 基本目录: 10 level-1 indicators, 11 level-2 ones (the seed gives the counts; the names are the demo's).
@@ -96,17 +107,27 @@ def _items(agency: Agency, categories: dict[str, Category], catalog: dict[str, C
         name = names[index]
         seen[name] = seen.get(name, 0) + 1
         formed_on = published_on - timedelta(days=5)
-        items.append(Item(
-            agency=agency, index_year=YEAR, index_sequence=sequence,
-            index_number=f"{agency.credit_code}/{YEAR}-{sequence:05d}",
-            title=f"【演示】{name}第{seen[name]}条（{published_on.month}月）",
-            body=f"<p>本条为演示数据，由 make demo 生成，内容为虚构。</p><p>分类：{name}。</p>",
-            issuing_body=AGENCY_NAME, formed_on=formed_on, written_on=formed_on,
-            publish_by=calendar.add_workdays(formed_on, 20),
-            published_at=datetime.combine(published_on, time(10, 0), tzinfo=TZ), is_late=False,
-            category=categories[name], catalog_entry=catalog.get(name), status=Status.PUBLISHED,
-            created_by=people[Role.DRAFTER], is_demo=True,
-        ))
+        items.append(
+            Item(
+                agency=agency,
+                index_year=YEAR,
+                index_sequence=sequence,
+                index_number=f"{agency.credit_code}/{YEAR}-{sequence:05d}",
+                title=f"【演示】{name}第{seen[name]}条（{published_on.month}月）",
+                body=f"<p>本条为演示数据，由 make demo 生成，内容为虚构。</p><p>分类：{name}。</p>",
+                issuing_body=AGENCY_NAME,
+                formed_on=formed_on,
+                written_on=formed_on,
+                publish_by=calendar.add_workdays(formed_on, 20),
+                published_at=datetime.combine(published_on, time(10, 0), tzinfo=TZ),
+                is_late=False,
+                category=categories[name],
+                catalog_entry=catalog.get(name),
+                status=Status.PUBLISHED,
+                created_by=people[Role.DRAFTER],
+                is_demo=True,
+            )
+        )
     Item.objects.bulk_create(items)
     steps = [
         ("create", "", Status.DRAFT, Role.DRAFTER),
@@ -119,8 +140,17 @@ def _items(agency: Agency, categories: dict[str, Category], catalog: dict[str, C
     for item in Item.objects.filter(agency=agency, index_year=YEAR):
         start = item.published_at - timedelta(hours=len(steps))
         for offset, (action, before, after, role) in enumerate(steps):
-            events.append(ItemEvent(item=item, at=start + timedelta(hours=offset), actor=people[role], action=action,
-                                    from_status=before, to_status=after, comment="演示"))
+            events.append(
+                ItemEvent(
+                    item=item,
+                    at=start + timedelta(hours=offset),
+                    actor=people[role],
+                    action=action,
+                    from_status=before,
+                    to_status=after,
+                    comment="演示",
+                )
+            )
     ItemEvent.objects.bulk_create(events)
 
 
@@ -132,9 +162,15 @@ def demo_load(*, reset_passwords: bool = False) -> list[tuple[str, str, str | No
     agency, _ = Agency.objects.update_or_create(
         name=AGENCY_NAME,
         defaults={
-            "short_name": "张店区机关事务服务中心", "credit_code": DEMO_CREDIT_CODE, "region": district,
-            "supervising_body": "淄博市张店区人民政府", "address": "山东省淄博市张店区新村西路226号",
-            "postcode": "255020", "phone": "0533-2869928", "email": "zdjgsw@163.com", "review_levels": 3,
+            "short_name": "张店区机关事务服务中心",
+            "credit_code": DEMO_CREDIT_CODE,
+            "region": district,
+            "supervising_body": "淄博市张店区人民政府",
+            "address": "山东省淄博市张店区新村西路226号",
+            "postcode": "255020",
+            "phone": "0533-2869928",
+            "email": "zdjgsw@163.com",
+            "review_levels": 3,
             "is_demo": True,
         },
     )
@@ -156,16 +192,23 @@ def demo_load(*, reset_passwords: bool = False) -> list[tuple[str, str, str | No
     catalog = {}
     for position, (top_name, children) in enumerate(CATALOG.items()):
         details = {
-            "content": f"{top_name}相关信息（演示内容）", "time_limit": "信息形成或变更之日起20个工作日内",
-            "method": "张店区人民政府网站", "responsible_unit": "中心办公室（演示）",
+            "content": f"{top_name}相关信息（演示内容）",
+            "time_limit": "信息形成或变更之日起20个工作日内",
+            "method": "张店区人民政府网站",
+            "responsible_unit": "中心办公室（演示）",
         }
-        top, _ = CatalogEntry.objects.get_or_create(agency=agency, parent=None, name=top_name,
-                                                    defaults={"position": position * 100} | details)
+        top, _ = CatalogEntry.objects.get_or_create(
+            agency=agency, parent=None, name=top_name, defaults={"position": position * 100} | details
+        )
         catalog[top_name] = top
         for child_position, child_name in enumerate(children, start=1):
             child, _ = CatalogEntry.objects.get_or_create(
-                agency=agency, parent=top, name=child_name,
-                defaults={"position": position * 100 + child_position} | details | {"content": f"{child_name}（演示内容）"},
+                agency=agency,
+                parent=top,
+                name=child_name,
+                defaults={"position": position * 100 + child_position}
+                | details
+                | {"content": f"{child_name}（演示内容）"},
             )
             catalog[child_name] = child
     if not Item.objects.filter(agency=agency, index_year=YEAR).exists():

@@ -1,0 +1,47 @@
+"""Plain helpers shared by the platform tests (fixtures live in conftest.py)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from gongkai.agencies.validators import credit_code_check_char
+from gongkai.publishing import services
+
+TZ = ZoneInfo("Asia/Shanghai")
+PASSWORD = "correct-horse-battery-staple"
+# A Monday with a plain working fortnight either side.
+NOW = datetime(2026, 3, 2, 10, 0, tzinfo=TZ)
+
+
+def credit_code(first17: str) -> str:
+    return first17 + credit_code_check_char(first17)
+
+
+def review_to_publication(item, *reviewers):
+    for reviewer in reviewers:
+        item = services.item_pass(item=item, actor=reviewer)
+    return item
+
+
+def pdf_with_text(text: str) -> bytes:
+    """A real one-page PDF whose text layer is `text` (ASCII digits and letters), xref offsets computed."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
