@@ -4,6 +4,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+import gongkai.publishing.models
 from gongkai.report.format import TABLE_A_2021
 
 # Labels come from the report format, the one place official labels are written.
@@ -13,8 +14,6 @@ DOCUMENT_TYPE_CHOICES = [
     ("normative", _LABELS["normative_documents"]),
     ("other", "其他"),
 ]
-
-import gongkai.publishing.models
 
 
 class Migration(migrations.Migration):
