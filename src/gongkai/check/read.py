@@ -9,6 +9,7 @@ status and a reason in Chinese.
 from __future__ import annotations
 
 import io
+import re
 import signal
 import threading
 import time
@@ -127,6 +128,8 @@ def _time_limit(seconds: float):
         signal.signal(signal.SIGALRM, previous)
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+
 # -- recognising the kind of file -------------------------------------------------------------------------------
 
 
@@ -146,7 +149,7 @@ def sniff(data: bytes, name: str = "") -> str:
     from gongkai.report.parse.encoding import decode_text
 
     text = decode_text(head)
-    bad = sum(1 for char in text if char == "\ufffd" or (ord(char) < 32 and char not in "\t\r\n\f"))
+    bad = len(_CONTROL.findall(text))
     if text and bad / len(text) > 0.02:
         return "binary"
     stripped = text.lstrip("\ufeff \t\r\n").lower()

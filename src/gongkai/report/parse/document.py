@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from gongkai.report.format import (
     APPLICANTS,
@@ -85,6 +86,7 @@ _TRANSLATE = str.maketrans(
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９－", "0123456789-")
 
 
+@lru_cache(maxsize=4096)
 def normalise_label(text: str) -> str:
     """Compare labels as a reader sees them: no spaces or line breaks, one kind of bracket and quote."""
     return re.sub(r"\s+", "", text).translate(_TRANSLATE)
@@ -98,6 +100,13 @@ def parse_number(text: str | None, kind: CellKind) -> tuple[Cell, bool]:
     """A cell's value and whether it was readable. A blank cell is (None, True)."""
     if text is None:
         return None, True
+    if text.isdigit() and text.isascii() and kind is not CellKind.AMOUNT:
+        return int(text), True  # the common case, without the clean-up below
+    return _parse_number(text, kind)
+
+
+@lru_cache(maxsize=4096)
+def _parse_number(text: str, kind: CellKind) -> tuple[Cell, bool]:
     cleaned = re.sub(r"[\s,，]", "", text.translate(_FULL_WIDTH_DIGITS))
     cleaned = cleaned.removesuffix("万元").removesuffix("元").removesuffix("件").removesuffix("个")
     if cleaned in _BLANK_MARKS:
@@ -135,8 +144,12 @@ class LabelIndex:
             self.cores.setdefault(label_core(label), set()).add(key)
 
     def get(self, label: str | None) -> str | None:
-        if not label:
+        if not label or len(label) > 200:
             return None
+        return self._get(label)
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - the indexes live as long as the module
+    def _get(self, label: str) -> str | None:
         text = normalise_label(label)
         if text in self.exact:
             return self.exact[text]

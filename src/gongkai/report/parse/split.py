@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from gongkai.report.format import CellKind
 
@@ -23,15 +23,16 @@ _MAX_STEPS = 100_000  # bounds the search on adversarial input (about 0.1 s)
 
 
 def _number(text: str, kind: CellKind) -> Number | None:
+    # String tests rather than regular expressions: this runs for every cut tried.
     if kind is CellKind.AMOUNT:
-        if not re.fullmatch(r"(?:0|[1-9]\d*)(?:\.\d+)?", text):
+        whole, dot, fraction = text.partition(".")
+        if not whole.isdigit() or (len(whole) > 1 and whole[0] == "0") or (dot and not fraction.isdigit()):
             return None
-        try:
-            return Decimal(text)
-        except InvalidOperation:
-            return None
-    pattern = r"-?(?:0|[1-9]\d*)" if kind is CellKind.SIGNED_COUNT else r"(?:0|[1-9]\d*)"
-    if not re.fullmatch(pattern, text) or text == "-0":
+        return Decimal(text)
+    digits = text[1:] if kind is CellKind.SIGNED_COUNT and text.startswith("-") else text
+    if not digits.isdigit() or not digits.isascii() or (len(digits) > 1 and digits[0] == "0"):
+        return None
+    if digits != text and digits == "0":
         return None
     return int(text)
 
@@ -50,24 +51,29 @@ def split_run(run: str, kinds: Sequence[CellKind], *, chunk: int | None = None) 
     if not groups or total > _MAX_DIGITS or len(groups) > len(kinds) or total < len(kinds):
         return []
     text = "".join(groups)
-    boundaries: list[int] = []  # a cut is required at each of these positions (where a space was)
+    if len(text) == len(kinds) and text.isdigit():
+        # One digit per cell (the common all-small row): the only reading, if it adds up.
+        values = [int(char) for char in text]
+        if chunk and any(sum(values[i : i + chunk - 1]) != values[i + chunk - 1] for i in range(0, len(values), chunk)):
+            return []
+        return [values]
+    size = len(text)
+    # next_cut[i]: the first required cut after position i (where a space was, or the end);
+    # cuts_after[i]: how many required cuts lie after i (each needs a number of its own).
+    cuts: list[int] = []
     position = 0
     for group in groups:
         position += len(group)
-        boundaries.append(position)
+        cuts.append(position)
+    next_cut = [0] * (size + 1)
+    cuts_after = [0] * (size + 1)
+    for i in range(size + 1):
+        later = [b for b in cuts if b > i]
+        next_cut[i] = later[0] if later else size
+        cuts_after[i] = len(later)
     found: list[list[Number]] = []
     values: list[Number] = []
     n = len(kinds)
-
-    def next_boundary(i: int) -> int:
-        for b in boundaries:
-            if b > i:
-                return b
-        return len(text)
-
-    def boundaries_after(i: int) -> int:
-        return sum(1 for b in boundaries if b > i)
-
     budget = [_MAX_STEPS]
 
     def place(i: int) -> bool:
@@ -76,24 +82,28 @@ def split_run(run: str, kinds: Sequence[CellKind], *, chunk: int | None = None) 
             return True  # a pathological run: stop searching; the caller sees how many were found
         j = len(values)
         if j == n:
-            if i == len(text):
+            if i == size:
                 found.append(list(values))
             return len(found) > MAX_CANDIDATES
-        if len(text) - i < n - j or boundaries_after(i) > n - j:
+        if size - i < n - j or cuts_after[i] > n - j:
             return False
-        limit = next_boundary(i)
+        limit = next_cut[i]
         if chunk and (j + 1) % chunk == 0:
+            # The group's total is not guessed: it must read as the sum of the numbers before it.
             expected = sum(values[j - chunk + 1 : j])
             piece = str(expected)
             end = i + len(piece)
-            if end <= limit and text[i:end] == piece:
+            if end <= limit and text.startswith(piece, i):
                 values.append(expected)
                 stop = place(end)
                 values.pop()
                 return stop
             return False
-        for end in range(i + 1, limit + 1):
-            value = _number(text[i:end], kinds[j])
+        kind = kinds[j]
+        # A number never starts with 0 unless it is 0; leave at least one digit for each number still to place.
+        last = i + 1 if text[i] == "0" else min(limit, size - (n - j - 1))
+        for end in range(i + 1, last + 1):
+            value = _number(text[i:end], kind)
             if value is None:
                 continue
             values.append(value)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import product
 
 from gongkai.report.format import (
@@ -133,6 +134,11 @@ _CHAR_CLASSES = {
 }
 
 
+@lru_cache(maxsize=1024)
+def label_re(label: str) -> re.Pattern[str]:
+    return re.compile(label_pattern(label))
+
+
 def label_pattern(label: str) -> str:
     """A label as a regex that tolerates spaces and line breaks between characters and either kind of bracket."""
     return r"\s*".join(_CHAR_CLASSES.get(char, re.escape(char)) for char in normalise_label(label))
@@ -154,11 +160,11 @@ def _find_labels(text: str, labels: Sequence[tuple[str, str]], start: int, end: 
     found = []
     position = start
     for key, label in labels:
-        match = re.compile(label_pattern(label)).search(text, position, end)
+        match = label_re(label).search(text, position, end)
         if match is None:
             short = re.sub(r"（[^）]*）$", "", normalise_label(label))
             if short != normalise_label(label) and len(short) >= 4:
-                match = re.compile(label_pattern(short)).search(text, position, end)
+                match = label_re(short).search(text, position, end)
         if match is None:
             continue
         found.append((key, match.start(), match.end()))
@@ -222,7 +228,7 @@ class _Reader:
     # table A
     def table_a(self, start: int, end: int) -> TableBlock | None:
         text = self.text
-        a_start = re.compile(label_pattern(A_MARKER)).search(text, start, end)
+        a_start = label_re(A_MARKER).search(text, start, end)
         if a_start is None:
             return None
         region = normalise_label(text[a_start.start() : end])
@@ -285,7 +291,7 @@ class _Reader:
         text = self.text
         total = C_RESULTS[-1][1]
         last = None
-        for match in re.compile(label_pattern(total)).finditer(text, start, end):
+        for match in label_re(total).finditer(text, start, end):
             last = match
         if last is None:
             return None
