@@ -8,7 +8,9 @@ import os
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "manage", help="Django 管理命令，例如 gongkai manage migrate", add_help=False,
+        "manage",
+        help="Django 管理命令，例如 gongkai manage migrate",
+        add_help=False,
         description="运行 Django 管理命令（与 manage.py 相同）",
     )
     parser.add_argument("django_args", nargs=argparse.REMAINDER)
