@@ -156,3 +156,26 @@ def test_an_unresolvable_run_together_row_is_ambiguous_not_guessed(corpus):
         ["27", "0", "0", "2", "0", "1", "30"],
     ]
     assert set(document.report.table_b["granted"].values()) == {None}
+
+
+def test_it_reads_layout_text_with_bar_separators():
+    """Text from a PDF-to-text tool or a wiki: one row per line, cells separated by | or spaces."""
+    lines = [
+        "某某局2023年度政府信息公开工作年度报告",
+        *(section.heading for section in SECTIONS[:1]),
+        "本年度统计期限为2023年1月1日至2023年12月31日。",
+        SECTIONS[1].heading,
+        SECTIONS[2].heading,
+    ]
+    for row in FORMAT_2021.table("table_b").blocks[0].rows:
+        values = [10, 2, 0, 0, 0, 0, 12] if row.key in ("new_received", "granted", "total_processed") else [0] * 7
+        lines.append(row.label + " | " + " | ".join(map(str, values)))
+    lines += [SECTIONS[3].heading, "行政复议 行政诉讼 结果维持 结果纠正 其他结果 尚未审结 总计", "0 " * 15]
+    lines += [SECTIONS[4].heading, "无", SECTIONS[5].heading, "未收取信息处理费。"]
+    document = parse_text("\n".join(lines))
+    report = document.report
+    assert (report.agency, report.year) == ("某某局", 2023)
+    assert report.table_b["granted"]["commercial_enterprise"] == 2
+    assert totals(report) == (12, 0, 12, 0)
+    assert not document.findings
+    assert not [f for f in check_report(report) if f.severity == "error"]

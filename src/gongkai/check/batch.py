@@ -100,7 +100,11 @@ def pair_and_check(outcomes: list[Outcome], previous: Sequence[Outcome] = ()) ->
             outcome.previous_source = earlier.source
         else:
             last_year = None
-        outcome.findings = list(outcome.reader_findings) + check_report(report, last_year)
+        try:
+            outcome.findings = list(outcome.reader_findings) + check_report(report, last_year)
+        except Exception as exc:  # a rule failing on strange data must not stop the batch; say so instead
+            outcome.findings = list(outcome.reader_findings)
+            outcome.problems.append(f"运行规则时出错（{type(exc).__name__}: {str(exc)[:120]}），部分规则未检查")
 
 
 def check_paths(

@@ -44,7 +44,7 @@ def split_run(run: str, kinds: Sequence[CellKind], *, chunk: int | None = None) 
     of 7; table C: three groups of 5); the last of each group is then not guessed but computed, which also keeps
     the search small.
     """
-    run = run.replace("\u2212", "-").replace(",", "").replace("，", "")
+    run = run.replace("\u2212", "-").replace(",", "").replace("，", "").replace("|", " ").replace("｜", " ")
     run = re.sub(r"万?元", " ", run)
     groups = run.split()
     total = sum(len(g) for g in groups)

@@ -144,7 +144,7 @@ def label_pattern(label: str) -> str:
     return r"\s*".join(_CHAR_CLASSES.get(char, re.escape(char)) for char in normalise_label(label))
 
 
-_RUN = re.compile(r"[\s\d.\-−]*(?:万元|元)?")
+_RUN = re.compile(r"[\s\d.\-−|｜]*(?:万元|元)?")
 _NOTE_AFTER_LABEL = re.compile(r"\s*[（(][^）)]{0,40}[）)]")
 
 
