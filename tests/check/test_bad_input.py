@@ -141,3 +141,9 @@ def test_bad_files_never_stop_the_batch(tmp_path, seed_text, jobs):
     assert [o.status for o in outcomes] == [Status.EMPTY, Status.UNSUPPORTED, Status.ENCRYPTED, Status.REPORT]
     assert exit_code(outcomes) == 1
     assert exit_code(outcomes[-1:]) == 0
+
+
+def test_a_pdf_without_text_is_called_a_scan():
+    outcome = read_bytes(make_pdf(["", ""]), "scan.pdf")
+    assert outcome.status is Status.NOT_REPORT
+    assert "扫描件" in outcome.reason

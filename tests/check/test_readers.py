@@ -179,3 +179,29 @@ def test_it_reads_layout_text_with_bar_separators():
     assert totals(report) == (12, 0, 12, 0)
     assert not document.findings
     assert not [f for f in check_report(report) if f.severity == "error"]
+
+
+def test_it_reads_inside_a_layout_table(corpus):
+    """Older sites lay out the whole page with a table; the report's tables sit inside one of its cells."""
+    article = (corpus / "2022.article.html").read_text(encoding="utf-8")
+    page = f"<html><body><table width=100%><tr><td>首页 导航</td><td>{article}</td></tr></table></body></html>"
+    report = parse_html(page.encode()).report
+    assert totals(report) == (74, 1, 75, 0)
+
+
+def test_it_reads_paragraphs_and_tables_inside_content_controls(seed_report):
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from gongkai.report.render.docx import render_docx
+
+    document = docx.Document(io.BytesIO(render_docx(seed_report)))
+    body = document.element.body
+    sdt = parse_xml(f"<w:sdt {nsdecls('w')}><w:sdtContent/></w:sdt>")
+    content = sdt[0]
+    for child in [c for c in body.iterchildren() if c.tag != body[-1].tag or c is not body[-1]]:
+        content.append(child)  # everything but the section properties moves into one content control
+    body.insert(0, sdt)
+    outcome = read_bytes(_docx_bytes(document), "sdt.docx")
+    assert outcome.status is Status.REPORT, outcome.reason
+    assert outcome.report.table_b == seed_report.table_b

@@ -52,6 +52,18 @@ def _read_one(args: tuple[str, Limits]) -> Outcome:
         return Outcome(path, Status.CORRUPT, f"读取时出错（{type(exc).__name__}: {str(exc)[:120]}）")
 
 
+def _limit_memory(max_memory: int) -> None:
+    """In a worker process: cap its address space, so one pathological file ends in MemoryError, not the OOM killer."""
+    try:
+        import resource
+
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard == resource.RLIM_INFINITY or hard > max_memory:
+            resource.setrlimit(resource.RLIMIT_AS, (max_memory, hard))
+    except (ImportError, ValueError, OSError):
+        pass  # not available on this platform: the size and page caps still apply
+
+
 def read_all(
     files: Sequence[str | Path], *, jobs: int = 1, limits: Limits | None = None, progress: Progress | None = None
 ) -> list[Outcome]:
@@ -64,7 +76,7 @@ def read_all(
             if progress:
                 progress(index, len(tasks), task[0])
         return outcomes
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_limit_memory, initargs=(limits.max_memory,)) as pool:
         chunksize = max(1, min(16, len(tasks) // (jobs * 4) or 1))
         for index, outcome in enumerate(pool.map(_read_one, tasks, chunksize=chunksize), 1):
             outcomes.append(outcome)

@@ -61,6 +61,7 @@ class Limits:
     max_zip_entries: int = 5000
     max_pdf_pages: int = 60
     seconds: float = 60.0
+    max_memory: int = 2 * 1024 * 1024 * 1024  # address space of each worker process (with -j N)
 
 
 @dataclass
@@ -283,6 +284,9 @@ def _read(data: bytes, source: str, limits: Limits) -> Outcome:
 
 def _classify(document: ParsedDocument, source: str, kind: str) -> Outcome:
     skipped = [problem for problem in document.problems if "已跳过" in problem and "页" in problem]
+    if not document.looks_like_report and document.text_chars == 0 and kind == "pdf":
+        reason = "PDF 中没有可提取的文字（可能是扫描件或图片），无法读取；请提供文字版"
+        return Outcome(source, Status.NOT_REPORT, "；".join([reason, *skipped]), kind, problems=document.problems)
     if not document.looks_like_report:
         reason = "没有“政府信息公开工作年度报告”的标题、六个部分的标题或三张表格，不是年度报告"
         if kind == "html" and not document.cells_found:

@@ -73,6 +73,7 @@ class ParsedDocument:
     title_found: bool = False
     sections_found: int = 0
     cells_found: int = 0  # table cells read as numbers
+    text_chars: int = 0  # characters of text found (0: nothing to read, e.g. a scanned PDF)
 
     @property
     def looks_like_report(self) -> bool:
@@ -494,4 +495,5 @@ def assemble(blocks: list[Block], source: str = "<document>") -> ParsedDocument:
         title_found=title_found,
         sections_found=len(sections),
         cells_found=found,
+        text_chars=sum(len(line) for line in before) + sum(len(line) for lines in sections.values() for line in lines),
     )

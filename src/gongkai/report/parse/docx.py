@@ -49,11 +49,17 @@ def _grid(table) -> GridRows:
 def docx_blocks(data: bytes) -> list[Block]:
     document = Document(io.BytesIO(data))
     blocks: list[Block] = []
-    for child in document.element.body.iterchildren():
-        if child.tag == qn("w:p"):
-            blocks.append(Paragraph(_text(child)))
-        elif child.tag == qn("w:tbl"):
-            blocks.append(TableBlock(_grid(child)))
+
+    def walk(parent) -> None:
+        for child in parent.iterchildren():
+            if child.tag == qn("w:p"):
+                blocks.append(Paragraph(_text(child)))
+            elif child.tag == qn("w:tbl"):
+                blocks.append(TableBlock(_grid(child)))
+            elif child.tag in (qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")):
+                walk(child)  # content controls from a template wrap ordinary paragraphs and tables
+
+    walk(document.element.body)
     return blocks
 
 

@@ -132,9 +132,7 @@ def _article(root):
 # Word exports carry a style on every element and nest spans several deep; neither changes the text, and removing
 # them first makes the page several times smaller to parse and walk.
 _PRESENTATION = re.compile(
-    r"""\s(?:style|width|valign|height|lang|align|border|cellspacing|cellpadding|face|size|color)\s*=\s*"""
-    r"""(?:"[^"]*"|'[^']*'|[^\s>]+)|</?(?:span|font|o:p)(?:\s[^>]*)?>""",
-    re.I,
+    r"""<(?:span|font|o:p)\b[^>]*>|</(?:span|font|o:p)>|\sstyle\s*=\s*(?:"[^"]*"|'[^']*')""", re.I
 )
 
 
@@ -167,7 +165,10 @@ def html_blocks(data: bytes | str) -> list[Block]:
                 if child.tail:
                     inline.append(child.tail)
                 continue
-            if tag == "table":
+            if tag == "table" and child.find(".//table") is not None:
+                flush()
+                walk(child)  # a layout table (older sites lay out the page with tables): read what is inside
+            elif tag == "table":
                 flush()
                 blocks.append(TableBlock(_grid(child)))
             elif tag in _BLOCK_TAGS and child.find(".//table") is None:
