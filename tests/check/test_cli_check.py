@@ -127,3 +127,13 @@ def test_the_progress_bar_draws_only_on_a_terminal():
     shown = io.StringIO()
     ProgressBar(shown, enabled=True)(1, 2, "a.pdf")
     assert "1/2" in shown.getvalue()
+
+
+def test_a_copied_report_is_paired_with_last_years_json_and_flagged_d2(tmp_path, seed_text, seed_report_path, capsys):
+    copied = tmp_path / "2023.txt"
+    copied.write_text(seed_text.read_text(encoding="utf-8").replace("2022", "2023"), encoding="utf-8")
+    main(["check", "--json", "--previous", str(seed_report_path), str(copied)])
+    data = json.loads(capsys.readouterr().out)[0]
+    assert data["year"] == 2023 and data["previous"] == str(seed_report_path)
+    assert "D2" in {f["rule"] for f in data["findings"]}
+    assert "Y1" not in {f["rule"] for f in data["findings"]}
