@@ -9,7 +9,7 @@ import docx
 import pytest
 
 from gongkai.check.read import Status, read_bytes
-from gongkai.report.format import FORMAT_2021, SECTIONS
+from gongkai.report.format import FORMAT_2021, REPORT_TITLE, SECTIONS
 from gongkai.report.parse.html import parse_html
 from gongkai.report.parse.pdf import parse_pdf
 from gongkai.report.parse.text import parse_text
@@ -205,3 +205,18 @@ def test_it_reads_paragraphs_and_tables_inside_content_controls(seed_report):
     outcome = read_bytes(_docx_bytes(document), "sdt.docx")
     assert outcome.status is Status.REPORT, outcome.reason
     assert outcome.report.table_b == seed_report.table_b
+
+
+def test_tables_written_as_lines_of_text_are_read_from_the_text():
+    """A page laid out without <table> (or a PDF without ruling lines): rows arrive as paragraphs."""
+    lines = [f"某某局2023年度{REPORT_TITLE}", SECTIONS[0].heading, "统计期限为2023年1月1日至2023年12月31日。"]
+    lines += [SECTIONS[1].heading, SECTIONS[2].heading]
+    for row in FORMAT_2021.table("table_b").blocks[0].rows:
+        values = [1, 0, 0, 0, 0, 0, 1] if row.key in ("new_received", "granted", "total_processed") else [0] * 7
+        lines.append(row.label + "  " + "  ".join(map(str, values)))
+    lines += [SECTIONS[3].heading, SECTIONS[4].heading, SECTIONS[5].heading, "未收取信息处理费。"]
+    page = "<html><body>" + "".join(f"<div class='row'>{line}</div>" for line in lines) + "</body></html>"
+    outcome = read_bytes(page.encode(), "divs.html")
+    assert outcome.status is Status.REPORT, outcome.reason
+    assert totals(outcome.report) == (1, 0, 1, 0)
+    assert "不是表格形式" in outcome.problems[0]

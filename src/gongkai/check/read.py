@@ -214,7 +214,26 @@ def _parse(kind: str, data: bytes, source: str, limits: Limits) -> tuple[ParsedD
         from gongkai.report.parse.text import parse_text
 
         document = parse_text(decode_text(data), source)
+    if kind != "text" and document.cells_found == 0 and (document.sections_found >= 2 or document.title_found):
+        document = _tables_from_text(document, source)
     return document, skipped
+
+
+def _tables_from_text(document: ParsedDocument, source: str) -> ParsedDocument:
+    """A report whose tables are not tables (a PDF without ruling lines, an HTML page laid out with divs, a DOCX with
+    tab-separated rows): read its text again as run-together text, where labels and digits are enough."""
+    from gongkai.report.parse.text import parse_text_run_together
+
+    report = document.report
+    text = "\n".join(
+        [report.title, report.preamble, *(report.sections.get(key) or "" for key in sorted(report.sections))]
+    )
+    again = parse_text_run_together(text, source)
+    if again.cells_found == 0 and not again.findings:
+        return document
+    again.report.published_on = again.report.published_on or report.published_on
+    again.problems.insert(0, "文中的表格不是表格形式（可能没有边框或由文字排成），已按文字中的标签和数字读取")
+    return again
 
 
 def _pdf_trouble(exc: BaseException) -> Outcome | None:

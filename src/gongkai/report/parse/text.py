@@ -422,5 +422,10 @@ def text_blocks(text: str) -> list[Block]:
     return cell_per_line_blocks(text) if is_cell_per_line(text) else run_together_blocks(text)
 
 
+def parse_text_run_together(text: str, source: str = "<text>") -> ParsedDocument:
+    """Read text as run-together cells whatever its shape (used for tables that arrived as lines of text)."""
+    return assemble(run_together_blocks(text), source)
+
+
 def parse_text(text: str, source: str = "<text>") -> ParsedDocument:
     return assemble(text_blocks(text), source)
