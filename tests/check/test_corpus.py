@@ -109,3 +109,12 @@ def test_the_known_defects_of_the_sources_are_found(shared, corpus):
         outcome = check_paths([corpus / name])[0]
         s1 = [f for f in outcome.findings if f.rule == "S1"]
         assert len(s1) == 1 and "行政法复议" in s1[0].evidence["heading"]
+
+
+def test_a_table_c_whose_group_does_not_add_up_is_p1_with_blank_cells(corpus, tmp_path):
+    text = (corpus / "2021.page.txt").read_text(encoding="utf-8").replace("10203120001200000", "10203120001200001")
+    (tmp_path / "c.txt").write_text(text, encoding="utf-8")
+    outcome = check_paths([tmp_path / "c.txt"])[0]
+    p1 = [f for f in outcome.findings if f.rule == "P1" and f.cells[0].startswith("table_c")]
+    assert len(p1) == 1 and len(p1[0].cells) == 15 and p1[0].evidence["candidates"] == []
+    assert set(outcome.report.table_c["reconsideration"].values()) == {None}

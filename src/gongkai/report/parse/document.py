@@ -26,6 +26,7 @@ from gongkai.report.format import (
     TABLE_B_COLUMNS,
     CellKind,
     CellRef,
+    Column,
     FormatVersion,
     ReportFormat,
 )
@@ -201,6 +202,16 @@ def _kind_of_table(rows: GridRows) -> str | None:
     return None
 
 
+@lru_cache(maxsize=512)
+def _name(ref: CellRef) -> str:
+    return ref.name
+
+
+@lru_cache(maxsize=512)
+def _ref(table: str, row: str, column: Column) -> CellRef:
+    return CellRef(table, row, column.key, column.kind)
+
+
 class _Cells:
     """Cell values read so far, and what could not be read."""
 
@@ -212,11 +223,12 @@ class _Cells:
 
     def put(self, ref: CellRef, text: str | None) -> None:
         value, ok = parse_number(text, ref.kind)
+        name = _name(ref)
         if not ok:
-            self.problems.append(f"{ref.name} 的内容“{text}”不是数字，按空白处理")
-        if value is None and self.values.get(ref.name) is not None:
+            self.problems.append(f"{name} 的内容“{text}”不是数字，按空白处理")
+        if value is None and self.values.get(name) is not None:
             return  # a repeated header row or page fragment must not blank a number read before
-        self.values[ref.name] = value
+        self.values[name] = value
 
 
 def _present(row: list[str | None]) -> list[str]:
@@ -246,7 +258,7 @@ def _read_table_b(rows: GridRows, cells: _Cells) -> bool:
         elif key.startswith("other_"):
             cells.version_hints.add(FormatVersion.V2021)
         for column, text in zip(columns, present[-len(columns) :], strict=True):
-            cells.put(CellRef("table_b", key, column.key, column.kind), text)
+            cells.put(_ref("table_b", key, column), text)
     return found
 
 
@@ -292,7 +304,7 @@ def _read_table_a(rows: GridRows, cells: _Cells) -> bool:
             continue
         found = True
         for column, text in zip(columns, values, strict=True):
-            cells.put(CellRef("table_a", key, column.key, column.kind), text)
+            cells.put(_ref("table_a", key, column), text)
     return found
 
 

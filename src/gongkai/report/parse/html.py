@@ -59,9 +59,8 @@ def _text(element) -> str:
     return " ".join("".join(element.itertext()).replace("\u200b", "").split())
 
 
-def _int_attr(cell, name: str) -> int:
-    value = cell.get(name)
-    if value is None:
+def _span(value: str | None) -> int:
+    if value is None or value == "1":
         return 1
     digits = value if value.isdigit() else re.sub(r"\D", "", value)
     return min(max(1, int(digits[:4] or 1)), 100)
@@ -85,22 +84,26 @@ def _grid(table) -> GridRows:
         row: list[str | None] = []
         c = 0
         for cell in tr:
-            if cell.tag != "td" and cell.tag != "th":
+            tag = cell.tag
+            if tag != "td" and tag != "th":
                 continue
             while c < len(carry) and carry[c] > 0:
                 row.append(None)
                 carry[c] -= 1
                 c += 1
-            colspan, rowspan = _int_attr(cell, "colspan"), _int_attr(cell, "rowspan")
+            attributes = cell.attrib
+            colspan = _span(attributes.get("colspan"))
+            rowspan = _span(attributes.get("rowspan"))
             # A cell with no markup inside is read directly (most cells once presentation is stripped).
-            text = cell.text or "" if len(cell) == 0 else "".join(cell.itertext())
+            text = (cell.text or "") if len(cell) == 0 else "".join(cell.itertext())
             row.append(" ".join(text.split()))
             if colspan > 1:
                 row.extend([None] * (colspan - 1))
             if len(carry) < c + colspan:
                 carry.extend([0] * (c + colspan - len(carry)))
-            for k in range(c, c + colspan):
-                carry[k] = rowspan - 1
+            if rowspan > 1 or any(carry[c : c + colspan]):
+                for k in range(c, c + colspan):
+                    carry[k] = rowspan - 1
             c += colspan
         while c < len(carry) and carry[c] > 0:
             row.append(None)

@@ -29,6 +29,7 @@ from gongkai.report.format import (
     ReportFormat,
     result_row_keys,
 )
+from gongkai.report.layout import table_grid
 from gongkai.report.parse.document import (
     A_2019_SIGNS,
     A_MARKER,
@@ -190,11 +191,11 @@ class _Reader:
         self.notes: list[Note] = []
         self.problems: list[str] = []
 
-    def ambiguous(self, table: str, row: str, label: str, columns: Sequence[str], run: str, candidates) -> None:
-        cells = tuple(f"{table}.{row}.{column}" for column in columns)
+    def ambiguous(self, cells: Sequence[str], label: str, run: str, candidates, *, checked: bool) -> None:
+        """P1: more than one split fits (`checked`: the row's own arithmetic was applied)."""
         shown = "；".join("、".join(map(str, c)) for c in candidates[:5]) + ("……" if len(candidates) > 5 else "")
         count = f"{len(candidates) - 1}种以上" if len(candidates) > MAX_CANDIDATES else f"{len(candidates)}种"
-        basis = "都符合表格的勾稽关系" if table != "table_a" else "都说得通（这一行没有可据以拆分的勾稽关系）"
+        basis = "都符合表格的勾稽关系" if checked else "都说得通（这一行没有可据以拆分的勾稽关系）"
         self.notes.append(
             Note(
                 Finding(
@@ -202,24 +203,25 @@ class _Reader:
                     Severity.WARNING,
                     f"“{label}”一行的数字连在一起（“{run.strip()}”），有{count}拆分方式{basis}"
                     f"（{shown}），无法确定，这些单元格按空白处理。",
-                    cells,
+                    tuple(cells),
                     {"text": run.strip(), "candidates": _format_candidates(candidates)},
                 )
             )
         )
 
-    def unreadable(self, table: str, row: str, label: str, columns: Sequence[str], run: str) -> None:
+    def unreadable(self, cells: Sequence[str], label: str, run: str, *, checked: bool) -> None:
+        """P1 with no candidates: no split fits (with `checked`, the row's own total is probably wrong)."""
         if not run.strip():
             return
-        basis = "符合表格勾稽关系的" if table != "table_a" else ""
+        basis = "符合表格勾稽关系的" if checked else ""
         self.notes.append(
             Note(
                 Finding(
                     "P1",
                     Severity.WARNING,
                     f"“{label}”一行的数字连在一起（“{run.strip()}”），找不到{basis}拆分方式"
-                    f"（应为 {len(columns)} 个数{'，该行的总计可能有误' if basis else ''}），这些单元格按空白处理。",
-                    tuple(f"{table}.{row}.{column}" for column in columns),
+                    f"（应为 {len(cells)} 个数{'，该行的总计可能有误' if basis else ''}），这些单元格按空白处理。",
+                    tuple(cells),
                     {"text": run.strip(), "candidates": []},
                 )
             )
@@ -251,9 +253,9 @@ class _Reader:
             if len(candidates) == 1:
                 rows.append([labels[key], *(str(value) for value in candidates[0])])
             elif candidates:
-                self.ambiguous("table_a", key, labels[key], [c.key for c in columns], run, candidates)
+                self.ambiguous(_names("table_a", key, columns), labels[key], run, candidates, checked=False)
             else:
-                self.unreadable("table_a", key, labels[key], [c.key for c in columns], run)
+                self.unreadable(_names("table_a", key, columns), labels[key], run, checked=False)
         return TableBlock(rows)
 
     # table B
@@ -274,7 +276,7 @@ class _Reader:
         for key, run in runs.items():
             candidates = split_run(run, kinds, chunk=len(kinds))
             if not candidates:
-                self.unreadable("table_b", key, labels[key], [c.key for c in TABLE_B_COLUMNS], run)
+                self.unreadable(_names("table_b", key, TABLE_B_COLUMNS), labels[key], run, checked=True)
                 continue
             options[key] = candidates
         options = _resolve_with_columns(options, fmt)
@@ -283,7 +285,8 @@ class _Reader:
             if len(candidates) == 1:
                 rows.append([labels[key], *(str(value) for value in candidates[0])])
             else:
-                self.ambiguous("table_b", key, labels[key], [c.key for c in TABLE_B_COLUMNS], runs[key], candidates)
+                cells = _names("table_b", key, TABLE_B_COLUMNS)
+                self.ambiguous(cells, labels[key], runs[key], candidates, checked=True)
         return TableBlock(rows)
 
     # table C
@@ -301,33 +304,20 @@ class _Reader:
         header = [RECONSIDERATION, LITIGATION]
         if len(candidates) == 1:
             return TableBlock([header, [str(value) for value in candidates[0]]])
+        cells = [ref.name for ref in _C_REFS]
         if candidates:
-            from gongkai.report.format import C_GROUPS
-
-            columns = [f"{group}.{result}" for group, _ in C_GROUPS for result, _ in C_RESULTS]
-            notes_before = len(self.notes)
-            self.ambiguous("table_c", "x", "行政复议、行政诉讼", ["x"], run, candidates)
-            finding = self.notes[notes_before].finding
-            self.notes[notes_before] = Note(
-                Finding(
-                    finding.rule,
-                    finding.severity,
-                    finding.message,
-                    tuple(f"table_c.{c}" for c in columns),
-                    finding.evidence,
-                )
-            )
+            self.ambiguous(cells, f"{RECONSIDERATION}、{LITIGATION}", run, candidates, checked=True)
         else:
-            from gongkai.report.format import C_GROUPS
-
-            columns = [f"{group}.{result}" for group, _ in C_GROUPS for result, _ in C_RESULTS]
-            self.unreadable("table_c", "x", RECONSIDERATION, ["x"] * 15, run)
-            if self.notes and self.notes[-1].finding and self.notes[-1].finding.cells[0] == "table_c.x.x":
-                old = self.notes[-1].finding
-                self.notes[-1] = Note(
-                    Finding(old.rule, old.severity, old.message, tuple(f"table_c.{c}" for c in columns), old.evidence)
-                )
+            self.unreadable(cells, f"{RECONSIDERATION}、{LITIGATION}", run, checked=True)
         return None
+
+
+def _names(table: str, row: str, columns) -> list[str]:
+    return [f"{table}.{row}.{column.key}" for column in columns]
+
+
+# Table C's 15 numbers in the order they are printed (group by group), as machine names.
+_C_REFS = [cell.ref for cell in table_grid(FORMAT_2021.table("table_c")).cells if cell.ref is not None]
 
 
 def _b_rows(fmt: ReportFormat):
