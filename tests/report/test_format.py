@@ -112,7 +112,8 @@ def test_no_official_label_is_typed_outside_the_format_module():
     }
     offenders = []
     for path in root.rglob("*.py"):
-        if path.name == "format.py":
+        # Migrations are generated: they copy choice labels from the models, which take them from format.py.
+        if path.name == "format.py" or "migrations" in path.parts:
             continue
         source = path.read_text(encoding="utf-8")
         for label in labels:
