@@ -146,7 +146,12 @@ class Item(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["agency", "index_year", "index_sequence"], name="item_index_unique"),
         ]
-        indexes = [models.Index(fields=["agency", "status", "published_at"])]
+        indexes = [
+            models.Index(fields=["agency", "status", "published_at"]),
+            # The portal pages lists by (published_at, id) within a category or catalog indicator (keyset paging).
+            models.Index(fields=["category", "status", "published_at", "id"], name="item_category_public"),
+            models.Index(fields=["catalog_entry", "status", "published_at", "id"], name="item_catalog_public"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.index_number} {self.title}"

@@ -15,6 +15,7 @@ from gongkai.agencies.access import has_role
 from gongkai.agencies.calendar import platform_calendar
 from gongkai.agencies.models import Agency
 from gongkai.agencies.services import audit_record, snapshot
+from gongkai.portal import sync as portal_sync
 from gongkai.publishing import files, pii, workflow
 from gongkai.publishing.models import Attachment, Item, ItemEvent, Status
 from gongkai.publishing.sanitize import clean_html, html_to_text
@@ -83,6 +84,8 @@ def _move(*, item: Item, to: str, actor, action: str, comment: str = "") -> Item
         before={"status": before},
         after={"status": to, "comment": comment} if comment else {"status": to},
     )
+    if Status.PUBLISHED in (before, to):
+        portal_sync.item_public_changed(item)  # search index and cached pages, in this transaction
     return event
 
 
@@ -165,6 +168,7 @@ def item_update(*, item: Item, actor, **fields) -> Item:
     if not can_edit(actor, item):
         raise PermissionDenied
     before = snapshot(item, AUDIT_FIELDS)
+    shown_before = portal_sync.scopes_of(item) if item.status == Status.PUBLISHED else set()
     for name, value in fields.items():
         if name not in ITEM_FIELDS:
             raise TypeError(f"unknown item field {name}")
@@ -177,6 +181,8 @@ def item_update(*, item: Item, actor, **fields) -> Item:
     audit_record(
         actor=actor, agency=item.agency, action="修改信息", obj=item, before=before, after=snapshot(item, AUDIT_FIELDS)
     )
+    if shown_before:
+        portal_sync.item_public_changed(item, also=shown_before)
     if item.status != Status.DRAFT:
         findings = [f.as_dict() for f in pii.scan(_scan_text(item))]
         item.personal_data_findings = findings
@@ -279,6 +285,8 @@ def attachment_add(*, item: Item, actor, name: str, data: bytes, max_bytes: int)
     attachment.file.save(attachment.sha256, ContentFile(data), save=False)
     attachment.full_clean()
     attachment.save()
+    if item.status == Status.PUBLISHED:
+        portal_sync.item_public_changed(item)
     audit_record(
         actor=actor,
         agency=item.agency,

@@ -17,6 +17,7 @@ from django.db import transaction
 
 from gongkai.agencies.models import Agency, Membership, Region, Role, Supervision
 from gongkai.agencies.validators import credit_code_check_char
+from gongkai.portal import sync as portal_sync
 from gongkai.publishing.models import CatalogEntry, Category, Item, ItemEvent, Status, YearFigures
 from gongkai.workdays import default_calendar
 
@@ -152,6 +153,7 @@ def _items(agency: Agency, categories: dict[str, Category], catalog: dict[str, C
                 )
             )
     ItemEvent.objects.bulk_create(events)
+    portal_sync.reindex(Item.objects.filter(agency=agency))  # bulk_create bypassed the services' portal hook
 
 
 @transaction.atomic

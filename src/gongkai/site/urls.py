@@ -1,18 +1,15 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from gongkai.agencies import views as agency_views
-from gongkai.publishing import views, views_public, views_records
+from gongkai.publishing import views, views_records
 
 admin.site.site_header = "gongkai 系统管理"
 admin.site.site_title = "gongkai"
 
 urlpatterns = [
-    # Public
-    path("", views_public.home, name="public-home"),
-    path("gk/<int:agency_id>/", views_public.agency_items, name="public-agency"),
-    path("gk/item/<int:pk>/", views_public.item, name="public-item"),
-    path("gk/attachment/<int:pk>/", views_public.attachment, name="public-attachment"),
+    # Public: the portal (home, agencies, lists, items, search, feeds, sitemaps) and its staff page for the guide
+    path("", include("gongkai.portal.urls")),
     # Accounts
     path("accounts/login/", agency_views.login_view, name="login"),
     path("accounts/logout/", agency_views.logout_view, name="logout"),

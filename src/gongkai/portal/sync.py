@@ -1,0 +1,71 @@
+"""What publishing calls when a public item changes: the search text and the version tokens of the pages showing it.
+
+Called explicitly by publishing.services (never from a signal), inside the transaction of the change."""
+
+from __future__ import annotations
+
+from gongkai.agencies.models import Agency
+from gongkai.portal import versions
+from gongkai.portal.models import SearchDocument
+from gongkai.portal.paging import NEWER_THAN, OLDER_THAN
+from gongkai.publishing.models import CatalogEntry, Category, Item, Status
+from gongkai.publishing.sanitize import html_to_text
+
+
+def scopes_of(item: Item) -> set[str]:
+    """Every scope whose pages show this item: its lists, its feeds, the sitemap, its own page and its neighbours'
+    pages (their 上一篇/下一篇 links name it)."""
+    scopes = {"site", f"agency:{item.agency_id}", f"category:{item.category_id}", f"item:{item.pk}"}
+    if item.catalog_entry_id:
+        scopes.add(f"catalog:{item.catalog_entry_id}")
+        if item.catalog_entry.parent_id:
+            scopes.add(f"catalog:{item.catalog_entry.parent_id}")
+    if item.published_at:
+        scopes.update(f"item:{pk}" for pk in _neighbour_ids(item))
+    return scopes
+
+
+def _neighbour_ids(item: Item) -> list[int]:
+    around = Item.objects.public().filter(category_id=item.category_id).exclude(pk=item.pk)
+    key = (item.published_at, item.pk)
+    newer = around.extra(where=[NEWER_THAN], params=key).order_by("published_at", "id")
+    older = around.extra(where=[OLDER_THAN], params=key).order_by("-published_at", "-id")
+    return [pk for qs in (newer, older) for pk in qs.values_list("pk", flat=True)[:1]]
+
+
+def search_text(item: Item) -> str:
+    return "\n".join(part for part in (item.title, item.document_number, html_to_text(item.body)) if part)
+
+
+def item_public_changed(item: Item, *, also: set[str] | None = None) -> None:
+    """The item was published, withdrawn or edited while public: index or unindex it, and retire every cached page
+    that shows it. `also` adds scopes it showed before an edit (an old category)."""
+    if item.status == Status.PUBLISHED:
+        SearchDocument.objects.update_or_create(item=item, defaults={"title": item.title, "text": search_text(item)})
+    else:
+        SearchDocument.objects.filter(item=item).delete()
+    versions.bump(scopes_of(item) | (also or set()))
+
+
+def agency_page_changed(agency_id: int) -> None:
+    """The agency's own pages changed (its 指南): its home and the site home that lists it."""
+    versions.bump({"site", f"agency:{agency_id}"})
+
+
+def reindex(items=None) -> int:
+    """Rebuild the search text of these items (all by default) after writes that bypassed the services (bulk loads),
+    and retire every cached page. Safe to run twice."""
+    items = Item.objects.all() if items is None else items
+    public = list(items.public().only("pk", "title", "document_number", "body"))
+    SearchDocument.objects.filter(item__in=items).exclude(item__status=Status.PUBLISHED).delete()
+    SearchDocument.objects.filter(item__in=public).delete()
+    SearchDocument.objects.bulk_create(
+        [SearchDocument(item=i, title=i.title, text=search_text(i)) for i in public], batch_size=1000
+    )
+    versions.bump({"site", *(f"{kind}:{pk}" for kind in ("agency", "category", "catalog") for pk in _ids(kind))})
+    return len(public)
+
+
+def _ids(kind: str) -> list[int]:
+    model = {"agency": Agency, "category": Category, "catalog": CatalogEntry}[kind]
+    return list(model.objects.values_list("pk", flat=True))

@@ -1,0 +1,46 @@
+"""Version tokens per scope: what decides whether a cached public page, or a visitor's copy of it, is still true.
+
+A scope is a string: "site", "agency:<id>", "category:<id>", "catalog:<id>", "item:<id>". A change replaces the
+tokens of every scope that shows the changed thing, in the same transaction as the change, so the first request after
+the commit sees new tokens and never a page rendered before it."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.utils import timezone
+
+from gongkai.portal.models import PageVersion
+
+
+def bump(scopes: Iterable[str]) -> None:
+    """Give these scopes a new token. Call inside the transaction that makes the change."""
+    scopes = sorted(set(scopes))
+    now = timezone.now()
+    token = secrets.token_hex(8)
+    PageVersion.objects.filter(scope__in=scopes).update(token=token, changed_at=now)
+    PageVersion.objects.bulk_create(
+        [PageVersion(scope=s, token=token, changed_at=now) for s in scopes], ignore_conflicts=True
+    )
+
+
+def read(scopes: list[str]) -> list[tuple[str, datetime]]:
+    """The (token, changed_at) of each scope, in order. A scope never seen before gets a token now: a fixed default
+    would let two databases (or a reset one) share cache keys."""
+    found = dict(
+        (scope, (token, at))
+        for scope, token, at in PageVersion.objects.filter(scope__in=scopes).values_list("scope", "token", "changed_at")
+    )
+    missing = [s for s in scopes if s not in found]
+    if missing:
+        now = timezone.now()
+        PageVersion.objects.bulk_create(
+            [PageVersion(scope=s, token=secrets.token_hex(8), changed_at=now) for s in missing], ignore_conflicts=True
+        )
+        for scope, token, at in PageVersion.objects.filter(scope__in=missing).values_list(
+            "scope", "token", "changed_at"
+        ):
+            found[scope] = (token, at)
+    return [found[s] for s in scopes]

@@ -1,0 +1,169 @@
+"""Public pages: the site home, an agency's home and guide, lists by category and by catalog indicator, the item
+page, search. Anonymous, served through the version-keyed cache (gongkai.portal.http)."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import NoReverseMatch, reverse
+
+from gongkai.agencies.models import Agency
+from gongkai.portal import paging
+from gongkai.portal.http import public_page
+from gongkai.portal.search import highlight, search, terms_of
+from gongkai.publishing.models import Attachment, CatalogEntry, Category, Item, Status, Validity
+from gongkai.publishing.views import attachment_response
+
+LATEST_ON_HOME = 10
+SEARCH_PAGE_SIZE = 20
+SEARCH_MAX_PAGE = 50
+
+
+def applications_url(agency: Agency) -> str | None:
+    """The applications app's public form, once it exists (issue: 依申请公开)."""
+    for name, args in (("application-apply", [agency.pk]), ("applications:apply", [agency.pk])):
+        try:
+            return reverse(name, args=args)
+        except NoReverseMatch:
+            continue
+    return None
+
+
+@public_page(lambda: ["site"])
+def home(request):
+    agencies = (
+        Agency.objects.select_related("region")
+        .annotate(published=Count("items", filter=Q(items__status=Status.PUBLISHED)))
+        .order_by("region__name", "name")
+    )
+    regions = [(region, list(group)) for region, group in groupby(agencies, key=lambda a: a.region)]
+    return render(request, "portal/home.html", {"regions": regions})
+
+
+def _catalog_tree(agency: Agency) -> list[tuple[CatalogEntry, list[CatalogEntry]]]:
+    entries = list(agency.catalog.all())
+    children: dict[int, list[CatalogEntry]] = {}
+    for entry in entries:
+        if entry.parent_id:
+            children.setdefault(entry.parent_id, []).append(entry)
+    return [(entry, children.get(entry.pk, [])) for entry in entries if not entry.parent_id]
+
+
+@public_page(lambda agency_id: [f"agency:{agency_id}"])
+def agency_home(request, agency_id: int):
+    agency = get_object_or_404(Agency, pk=agency_id)
+    latest = Item.objects.public().filter(agency=agency).select_related("category").order_by("-published_at", "-id")
+    context = {
+        "agency": agency,
+        "guide": getattr(agency, "guide", None),
+        "tree": _catalog_tree(agency),
+        "categories": agency.categories.annotate(n=Count("items", filter=Q(items__status=Status.PUBLISHED))),
+        "latest": latest[:LATEST_ON_HOME],
+        "applications_url": applications_url(agency),
+    }
+    return render(request, "portal/agency.html", context)
+
+
+@public_page(lambda agency_id: [f"agency:{agency_id}"])
+def guide(request, agency_id: int):
+    agency = get_object_or_404(Agency, pk=agency_id)
+    context = {"agency": agency, "guide": getattr(agency, "guide", None), "applications_url": applications_url(agency)}
+    return render(request, "portal/guide.html", context)
+
+
+def _list(request, *, agency, items, heading: str, feed_url: str | None, extra: dict):
+    result = paging.page(items.select_related("category"), request.GET)
+    context = {"agency": agency, "page": result, "heading": heading, "feed_url": feed_url, **extra}
+    return render(request, "portal/list.html", context)
+
+
+@public_page(lambda agency_id, category_id: [f"category:{category_id}"])
+def category_items(request, agency_id: int, category_id: int):
+    category = get_object_or_404(Category.objects.select_related("agency"), pk=category_id, agency_id=agency_id)
+    items = Item.objects.public().filter(category=category)
+    return _list(
+        request,
+        agency=category.agency,
+        items=items,
+        heading=category.name,
+        feed_url=reverse("portal-category-feed", args=[agency_id, category_id]),
+        extra={"category": category, "total": items.count()},
+    )
+
+
+@public_page(lambda agency_id, entry_id: [f"catalog:{entry_id}"])
+def catalog_items(request, agency_id: int, entry_id: int):
+    entry = get_object_or_404(CatalogEntry.objects.select_related("agency", "parent"), pk=entry_id, agency_id=agency_id)
+    children = list(entry.children.all())
+    items = Item.objects.public().filter(catalog_entry_id__in=[entry.pk, *(c.pk for c in children)])
+    return _list(
+        request,
+        agency=entry.agency,
+        items=items,
+        heading=entry.name,
+        feed_url=None,
+        extra={"entry": entry, "children": children, "total": items.count()},
+    )
+
+
+def _item_scopes(pk: int) -> list[str]:
+    return [f"item:{pk}"]
+
+
+@public_page(_item_scopes)
+def item(request, pk: int):
+    found = get_object_or_404(
+        Item.objects.public().select_related("agency", "category", "catalog_entry", "catalog_entry__parent"), pk=pk
+    )
+    around = Item.objects.public().filter(category_id=found.category_id).only("pk", "title", "published_at")
+    key = (found.published_at, found.pk)
+    newer = around.extra(where=[paging.NEWER_THAN], params=key).order_by("published_at", "id").first()
+    older = around.extra(where=[paging.OLDER_THAN], params=key).order_by("-published_at", "-id").first()
+    context = {"item": found, "attachments": found.attachments.all(), "newer": newer, "older": older}
+    return render(request, "portal/item.html", context)
+
+
+def _int_param(request, name: str) -> int | None:
+    raw = request.GET.get(name, "")
+    return int(raw) if raw.isdigit() and len(raw) < 10 else None
+
+
+@public_page(lambda: ["site"])
+def search_page(request):
+    query = request.GET.get("q", "").strip()
+    page_number = min(max(_int_param(request, "page") or 1, 1), SEARCH_MAX_PAGE)
+    filters = {
+        "agency_id": _int_param(request, "agency"),
+        "category_id": _int_param(request, "category"),
+        "year": _int_param(request, "year"),
+        "validity": request.GET.get("validity") if request.GET.get("validity") in Validity.values else None,
+    }
+    results = search(query=query, offset=(page_number - 1) * SEARCH_PAGE_SIZE, limit=SEARCH_PAGE_SIZE, **filters)
+    terms = terms_of(query)
+    hits = [
+        {"item": i, "title": highlight(i.title, terms, window=300), "snippet": highlight(i.search_document.text, terms)}
+        for i in results.items
+    ]
+    agency = Agency.objects.filter(pk=filters["agency_id"]).first() if filters["agency_id"] else None
+    context = {
+        "query": query,
+        "hits": hits,
+        "results": results,
+        "filters": filters,
+        "agencies": Agency.objects.only("pk", "name"),
+        "categories": agency.categories.all() if agency else [],
+        "validities": Validity.choices,
+        "page_number": page_number,
+        "has_next": page_number * SEARCH_PAGE_SIZE < results.count and page_number < SEARCH_MAX_PAGE,
+    }
+    return render(request, "portal/search.html", context)
+
+
+def attachment(request, pk: int):
+    found = get_object_or_404(Attachment.objects.select_related("item"), pk=pk)
+    if found.item.status != Status.PUBLISHED:
+        raise Http404
+    return attachment_response(found)
