@@ -23,6 +23,8 @@ COMMAND_MODULES = (
     "gongkai.commands.fee",
     "gongkai.commands.check",
     "gongkai.commands.manage",
+    "gongkai.commands.remind",
+    "gongkai.commands.export",
 )
 
 

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "gongkai.agencies",
     "gongkai.publishing",
+    "gongkai.applications",
     "gongkai.portal",
 ]
 

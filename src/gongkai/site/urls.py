@@ -8,6 +8,8 @@ admin.site.site_header = "gongkai 系统管理"
 admin.site.site_title = "gongkai"
 
 urlpatterns = [
+    # Applications (依申请公开): apply, track, staff pages, the JSON API under /api/v1/
+    path("", include("gongkai.applications.urls")),
     # Public: the portal (home, agencies, lists, items, search, feeds, sitemaps) and its staff page for the guide
     path("", include("gongkai.portal.urls")),
     # Accounts

@@ -1,0 +1,247 @@
+"""The JSON API (/api/v1/): plain Django views returning JSON, described by the OpenAPI document in openapi.py.
+
+Public endpoints never return personal data. Staff endpoints need `Authorization: Token <key>` of a user who handles
+applications in the application's agency.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
+from django.views.decorators.http import require_GET, require_POST
+
+from gongkai.agencies.access import has_role
+from gongkai.agencies.models import Agency
+from gongkai.applications import services, spam
+from gongkai.applications.models import ApiToken, Application, Channel, hash_key
+from gongkai.applications.openapi import openapi_document
+from gongkai.applications.selectors_public import public_status
+from gongkai.applications.services import APPLICATION_FIELDS
+from gongkai.applications.workflow import HANDLER_ROLES, Status
+from gongkai.publishing.files import BadFile
+
+
+def _error(status: int, message: str, fields: dict | None = None) -> JsonResponse:
+    body = {"error": message}
+    if fields:
+        body["fields"] = fields
+    return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def _json(data, status: int = 200) -> JsonResponse:
+    return JsonResponse(data, status=status, safe=False, json_dumps_params={"ensure_ascii": False})
+
+
+def _validation(exc: ValidationError) -> JsonResponse:
+    if hasattr(exc, "error_dict"):
+        return _error(400, "提交的内容有误", {k: v for k, v in exc.message_dict.items()})
+    return _error(400, "；".join(exc.messages))
+
+
+def _body(request) -> dict | None:
+    try:
+        data = json.loads(request.body or b"{}")
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+@require_GET
+def openapi(request):
+    return _json(openapi_document())
+
+
+@require_GET
+def agencies(request):
+    return _json([{"id": a.pk, "name": a.name} for a in Agency.objects.order_by("name").only("id", "name")])
+
+
+@csrf_exempt
+@require_POST
+@sensitive_post_parameters()
+@sensitive_variables("data", "fields")
+def submit(request, agency_id: int):
+    agency = get_object_or_404(Agency, pk=agency_id)
+    data = _body(request)
+    if data is None:
+        return _error(400, "请求体须为 JSON 对象")
+    source = spam.client_source(request)
+    if not spam.submission_allowed(source):
+        return _error(429, "提交过于频繁，请稍后再试")
+    fields = {name: str(data.get(name) or "") for name in APPLICATION_FIELDS}
+    missing = {
+        name: ["此项为必填项"]
+        for name in ("applicant_type", "applicant_name", "phone", "description", "form", "delivery")
+        if not fields[name]
+    }
+    if missing:
+        return _error(400, "缺少必填项", missing)
+    identity = None
+    if data.get("identity_document"):
+        try:
+            identity = base64.b64decode(data["identity_document"], validate=True)
+        except (binascii.Error, ValueError, TypeError):
+            return _error(400, "identity_document 须为 base64 编码", {"identity_document": ["不是有效的 base64"]})
+    try:
+        application, code = services.application_submit(
+            agency=agency, channel=Channel.ONLINE, identity_file=identity, **fields
+        )
+    except BadFile as exc:
+        return _error(400, str(exc), {"identity_document": [str(exc)]})
+    except ValidationError as exc:
+        return _validation(exc)
+    spam.submission_record(source)
+    return _json(
+        {
+            "number": application.number,
+            "tracking_code": code,
+            "received_on": application.received_on.isoformat(),
+            "due_date": application.due_date.isoformat() if application.due_date else None,
+        },
+        status=201,
+    )
+
+
+@require_GET
+@sensitive_variables("code")
+def status(request):
+    number, code = request.GET.get("number", ""), request.GET.get("code", "")
+    application = Application.objects.select_related("agency").filter(number=number.strip()).first()
+    if application is None or not application.check_tracking_code(code):
+        return _error(404, "申请编号或查询码不正确")
+    found = public_status(application)
+    return _json({k: found[k] for k in ("number", "status", "due_date", "received_on", "outcome", "answered_on")})
+
+
+# -- staff ------------------------------------------------------------------------------------------------------
+
+
+def _token_user(request):
+    header = request.META.get("HTTP_AUTHORIZATION", "")
+    if not header.startswith("Token "):
+        return None
+    token = ApiToken.objects.select_related("user").filter(key_hash=hash_key(header[6:].strip()), revoked=False).first()
+    if token is None or not token.user.is_active:
+        return None
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return token.user
+
+
+def staff_view(view):
+    def wrapped(request, *args, **kwargs):
+        user = _token_user(request)
+        if user is None:
+            return _error(401, "需要有效的接口令牌（Authorization: Token …）")
+        request.user = user
+        return view(request, *args, **kwargs)
+
+    wrapped.__name__ = view.__name__
+    return csrf_exempt(wrapped)
+
+
+def staff_summary(application: Application) -> dict:
+    return public_status(application) | {
+        "id": application.pk,
+        "agency_id": application.agency_id,
+        "applicant_type": application.applicant_type,
+        "applicant_name": application.applicant_name,
+        "description": application.description,
+        "assignee": application.assignee.username if application.assignee else None,
+    }
+
+
+@staff_view
+@require_GET
+def staff_list(request, agency_id: int):
+    agency = get_object_or_404(Agency, pk=agency_id)
+    if not has_role(request.user, agency, *HANDLER_ROLES):
+        return _error(403, "无权查看本机关的申请")
+    applications = agency.applications.select_related("agency", "assignee")
+    if request.GET.get("status") in Status.values:
+        applications = applications.filter(status=request.GET["status"])
+    if request.GET.get("year", "").isdigit():
+        applications = applications.filter(received_on__year=int(request.GET["year"]))
+    return _json([staff_summary(a) for a in applications[:1000]])
+
+
+def _on(data) -> date:
+    try:
+        return date.fromisoformat(data["on"]) if data.get("on") else timezone.localdate()
+    except (TypeError, ValueError):
+        raise ValidationError({"on": "日期格式应为 YYYY-MM-DD"}) from None
+
+
+def _date(data, key):
+    try:
+        return date.fromisoformat(data[key])
+    except (KeyError, TypeError, ValueError):
+        raise ValidationError({key: "日期格式应为 YYYY-MM-DD"}) from None
+
+
+STEPS = {
+    "request_correction": lambda a, u, d: services.application_request_correction(
+        application=a, actor=u, on=_on(d), reply_by=_date(d, "reply_by"), what=str(d.get("what", ""))
+    ),
+    "record_correction": lambda a, u, d: services.application_record_correction(application=a, actor=u, on=_on(d)),
+    "lapse_correction": lambda a, u, d: services.application_lapse_correction(application=a, actor=u, on=_on(d)),
+    "start_consultation": lambda a, u, d: services.application_start_consultation(
+        application=a,
+        actor=u,
+        on=_on(d),
+        party=str(d.get("party", "third_party")),
+        consulted=str(d.get("consulted", "")),
+    ),
+    "record_consultation_answer": lambda a, u, d: services.application_record_consultation_answer(
+        application=a, actor=u, on=_on(d), opinion=str(d.get("opinion", ""))
+    ),
+    "extend": lambda a, u, d: services.application_extend(
+        application=a,
+        actor=u,
+        on=_on(d),
+        workdays=int(d.get("workdays", 0)),
+        approved_by=str(d.get("approved_by", "")),
+        reason=str(d.get("reason", "")),
+    ),
+    "send_fee_notice": lambda a, u, d: services.application_send_fee_notice(
+        application=a, actor=u, on=_on(d), count=d.get("count"), pages=d.get("pages")
+    ),
+    "record_payment": lambda a, u, d: services.application_record_payment(application=a, actor=u, on=_on(d)),
+    "lapse_fee": lambda a, u, d: services.application_lapse_fee(application=a, actor=u, on=_on(d)),
+    "decide": lambda a, u, d: services.application_decide(
+        application=a, actor=u, on=_on(d), outcome=str(d.get("outcome", "")), reason=str(d.get("reason", ""))
+    ),
+    "deliver": lambda a, u, d: services.application_deliver(
+        application=a, actor=u, on=_on(d), method=str(d.get("method", a.delivery))
+    ),
+    "close": lambda a, u, d: services.application_close(application=a, actor=u, on=_on(d)),
+}
+
+
+@staff_view
+@require_POST
+def staff_step(request, number: str, step: str):
+    application = get_object_or_404(Application.objects.select_related("agency"), number=number)
+    if not has_role(request.user, application.agency, *HANDLER_ROLES):
+        return _error(403, "无权办理本申请")
+    if step not in STEPS:
+        return _error(404, f"未知的办理步骤：{step}")
+    data = _body(request)
+    if data is None:
+        return _error(400, "请求体须为 JSON 对象")
+    try:
+        STEPS[step](application, request.user, data)
+    except ValidationError as exc:
+        return _validation(exc)
+    except (TypeError, ValueError) as exc:
+        return _error(400, f"参数有误：{exc}")
+    application.refresh_from_db()
+    return _json(staff_summary(application))

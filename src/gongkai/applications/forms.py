@@ -1,0 +1,150 @@
+"""Forms for the public application, staff intake and each workflow step. Errors stand beside their field."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+
+from gongkai.applications.models import AppealKind, AppealResult, Application, Channel, Delivery
+from gongkai.applications.outcomes import DECIDABLE
+from gongkai.applications.uploads import check_identity_file
+from gongkai.publishing.files import BadFile
+from gongkai.workdays import ConsultedParty
+
+DATE = forms.DateInput(attrs={"type": "date"})
+APPLICANT_FIELDS = [
+    "applicant_type",
+    "applicant_name",
+    "id_type",
+    "id_number",
+    "credit_code",
+    "contact_person",
+    "phone",
+    "email",
+    "address",
+    "postcode",
+    "description",
+    "purpose",
+    "form",
+    "delivery",
+]
+
+
+class ApplicationForm(forms.ModelForm):
+    identity_document = forms.FileField(
+        label="身份证明（选填）", required=False, help_text="身份证件或营业执照的扫描件：PDF、PNG 或 JPEG，不超过5MB。"
+    )
+
+    class Meta:
+        model = Application
+        fields = APPLICANT_FIELDS
+        widgets = {"description": forms.Textarea(attrs={"rows": 5}), "purpose": forms.Textarea(attrs={"rows": 2})}
+        labels = {"applicant_name": "姓名（个人）或名称（法人或其他组织）"}
+
+    def clean_identity_document(self) -> bytes | None:
+        upload = self.cleaned_data.get("identity_document")
+        if not upload:
+            return None
+        if upload.size > 50 * 1024 * 1024:
+            raise forms.ValidationError("文件过大")
+        data = upload.read()
+        try:
+            check_identity_file(data)
+        except BadFile as exc:
+            raise forms.ValidationError(str(exc)) from None
+        return data
+
+    def service_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in APPLICANT_FIELDS}
+
+
+class PublicApplicationForm(ApplicationForm):
+    """The portal's form adds the challenge and a field people cannot see (robots fill it in)."""
+
+    challenge = forms.CharField(label="验证问题", max_length=4)
+    challenge_token = forms.CharField(widget=forms.HiddenInput)
+    website = forms.CharField(required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
+
+
+class IntakeForm(ApplicationForm):
+    channel = forms.ChoiceField(label="申请方式", choices=Channel.choices)
+    received_on = forms.DateField(
+        label="收到申请日期",
+        widget=DATE,
+        help_text="第31条：当面提交为提交之日；邮寄为签收之日（平常信函为与申请人确认之日）；传真为双方确认之日。",
+    )
+
+    def clean_received_on(self):
+        day = self.cleaned_data["received_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError("收到申请日期不能晚于今天")
+        return day
+
+
+class TrackForm(forms.Form):
+    number = forms.CharField(label="申请编号", max_length=40)
+    code = forms.CharField(label="查询码", max_length=20)
+
+
+class StepForm(forms.Form):
+    on = forms.DateField(label="日期", widget=DATE, initial=timezone.localdate)
+
+
+class CorrectionForm(StepForm):
+    reply_by = forms.DateField(label="补正期限", widget=DATE)
+    what = forms.CharField(label="需要补正的事项", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ConsultationForm(StepForm):
+    party = forms.ChoiceField(
+        label="征求对象",
+        choices=[
+            (ConsultedParty.THIRD_PARTY.value, "第三方（第32条）"),
+            (ConsultedParty.OTHER_AGENCY.value, "其他机关（第34条）"),
+        ],
+    )
+    consulted = forms.CharField(label="被征求意见方名称", max_length=200)
+
+
+class ConsultationAnswerForm(StepForm):
+    opinion = forms.CharField(label="意见", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ExtensionForm(StepForm):
+    workdays = forms.IntegerField(label="延长工作日数", min_value=1, max_value=20, initial=20)
+    approved_by = forms.CharField(label="审批人（信息公开工作机构负责人）", max_length=100)
+    reason = forms.CharField(label="延期理由", max_length=300)
+
+
+class FeeForm(StepForm):
+    method = forms.ChoiceField(
+        label="计收方式（二选一）", choices=[("pages", "按量计收（页数）"), ("count", "按件计收（本月申请件数）")]
+    )
+    quantity = forms.IntegerField(label="页数或件数", min_value=0)
+
+
+class DecisionForm(StepForm):
+    outcome = forms.ChoiceField(label="办理结果（表三中的一行）", choices=[("", "——请选择——"), *DECIDABLE])
+    reason = forms.CharField(label="理由及说明", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class DeliveryForm(StepForm):
+    method = forms.ChoiceField(label="送达方式", choices=Delivery.choices)
+
+
+class LetterForm(forms.Form):
+    title = forms.CharField(label="标题", max_length=200)
+    doc_number = forms.CharField(label="文号", max_length=100, required=False)
+    body = forms.CharField(label="正文", widget=forms.Textarea(attrs={"rows": 16}))
+
+
+class AppealForm(forms.Form):
+    kind = forms.ChoiceField(label="类型", choices=AppealKind.choices)
+    filed_on = forms.DateField(label="受理或立案日期", widget=DATE)
+    body = forms.CharField(label="复议机关或法院", max_length=200, required=False)
+    case_number = forms.CharField(label="案号", max_length=100, required=False)
+
+
+class AppealDecisionForm(forms.Form):
+    result = forms.ChoiceField(label="结果", choices=AppealResult.choices)
+    closed_on = forms.DateField(label="审结日期", widget=DATE, required=False)

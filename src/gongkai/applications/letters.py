@@ -1,0 +1,254 @@
+"""Letters to applicants and consulted parties: drafted from editable templates, rendered as DOCX, locked when sent.
+
+Rendering is separate from the facts: `letter_context()` gathers them, a template (the agency's `LetterTemplate`, or
+the built-in wording below) turns them into paragraphs, `render_docx()` lays the paragraphs out as an official
+document (GB/T 9704-2012: A4, 方正小标宋简体 title, 仿宋_GB2312 body, fonts named even where the machine lacks them).
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.template import Context, Template
+
+from gongkai.agencies.services import audit_record
+from gongkai.applications.models import Application, ApplicationEvent, EventKind, Letter, LetterKind, LetterTemplate
+from gongkai.applications.outcomes import ARTICLES, NEEDS_REMEDIES, Outcome, letter_group
+
+REMEDIES = (
+    "如对本答复不服，可以自收到本答复之日起六十日内向{{ reconsideration_body }}申请行政复议，"
+    "或者自收到本答复之日起六个月内向人民法院提起行政诉讼。"
+)
+
+DEFAULT_TEMPLATES: dict[tuple[str, str], str] = {
+    (LetterKind.CORRECTION, ""): (
+        "{{ applicant }}：\n\n"
+        "本机关于{{ received }}收到您（单位）提出的政府信息公开申请（申请编号：{{ number }}），内容为：“{{ description }}”。"
+        "经审查，该申请内容不明确，根据《中华人民共和国政府信息公开条例》第三十条的规定，请您作出补正：{{ what }}\n\n"
+        "请于{{ reply_by }}前提交补正后的申请。答复期限自本机关收到补正后的申请之日起计算。"
+        "无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。"
+    ),
+    (LetterKind.THIRD_PARTY, ""): (
+        "{{ consulted }}：\n\n"
+        "本机关收到一件政府信息公开申请（申请编号：{{ number }}），申请公开的信息可能涉及贵方的合法权益。"
+        "根据《中华人民共和国政府信息公开条例》第三十二条的规定，现书面征求贵方意见。\n\n"
+        "请于{{ answer_by }}前（自收到本函之日起15个工作日内）提出意见。逾期未提出意见的，由本机关依照条例的规定决定是否公开。"
+        "贵方不同意公开且有合理理由的，本机关不予公开；但本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，"
+        "并将决定公开的内容和理由书面告知贵方。"
+    ),
+    (LetterKind.OTHER_AGENCY, ""): (
+        "{{ consulted }}：\n\n"
+        "本机关收到一件政府信息公开申请（申请编号：{{ number }}），申请公开的信息由本机关与贵机关共同制作。"
+        "根据《中华人民共和国政府信息公开条例》第三十四条的规定，现征求贵机关意见，请于{{ answer_by }}前"
+        "（自收到本函之日起15个工作日内）提出意见，逾期未提出意见的视为同意公开。"
+    ),
+    (LetterKind.EXTENSION, ""): (
+        "{{ applicant }}：\n\n"
+        "本机关于{{ received }}收到您（单位）提出的政府信息公开申请（申请编号：{{ number }}）。因{{ reason }}，"
+        "本机关不能在法定期限内作出答复。根据《中华人民共和国政府信息公开条例》第三十三条第二款的规定，"
+        "经本机关政府信息公开工作机构负责人同意，答复期限延长{{ workdays }}个工作日，本机关将于{{ due_date }}前作出答复。"
+    ),
+    (LetterKind.FEE_NOTICE, ""): (
+        "{{ applicant }}：\n\n"
+        "本机关于{{ received }}收到您（单位）提出的政府信息公开申请（申请编号：{{ number }}）。"
+        "根据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，本次申请应缴纳信息处理费{{ fee_amount }}元，"
+        "计算方法为{{ fee_method }}：\n\n{{ fee_breakdown }}\n\n"
+        "请于{{ pay_by }}前（自收到本通知之日起20个工作日内）缴纳。无正当理由逾期未缴纳的，视为放弃申请，"
+        "本机关不再处理该政府信息公开申请。"
+    ),
+    (LetterKind.REPLY, "granted"): (
+        "{{ applicant }}：\n\n"
+        "本机关于{{ received }}收到您（单位）提出的政府信息公开申请（申请编号：{{ number }}），内容为：“{{ description }}”。"
+        "现答复如下：\n\n经审查，您（单位）申请公开的信息属于可以公开的政府信息。根据{{ article }}的规定，"
+        "本机关予以公开，现以{{ form }}形式提供。{{ reason }}"
+    ),
+    (LetterKind.REPLY, "partially_granted"): (
+        "{{ applicant }}：\n\n"
+        "本机关于{{ received }}收到您（单位）提出的政府信息公开申请（申请编号：{{ number }}），内容为：“{{ description }}”。"
+        "现答复如下：\n\n经审查，您（单位）申请公开的信息中含有不应当公开的内容，但能够作区分处理。根据{{ article }}的规定，"
+        "本机关向您（单位）提供可以公开的部分，现以{{ form }}形式提供。不予公开部分的理由：{{ reason }}\n\n" + REMEDIES
+    ),
+    (LetterKind.REPLY, "withheld"): (
+        "{{ applicant }}：\n\n"
+        "本机关于{{ received }}收到您（单位）提出的政府信息公开申请（申请编号：{{ number }}），内容为：“{{ description }}”。"
+        "现答复如下：\n\n经审查，您（单位）申请公开的信息属于“{{ outcome }}”的情形。根据{{ article }}的规定，本机关不予公开。"
+        "理由：{{ reason }}\n\n" + REMEDIES
+    ),
+    (LetterKind.REPLY, "unavailable"): (
+        "{{ applicant }}：\n\n"
+        "本机关于{{ received }}收到您（单位）提出的政府信息公开申请（申请编号：{{ number }}），内容为：“{{ description }}”。"
+        "现答复如下：\n\n经审查，本机关无法提供您（单位）申请的信息，属于“{{ outcome }}”的情形。根据{{ article }}的规定，"
+        "特此告知。{{ reason }}\n\n" + REMEDIES
+    ),
+    (LetterKind.REPLY, "not_processed"): (
+        "{{ applicant }}：\n\n"
+        "本机关于{{ received }}收到您（单位）提出的政府信息公开申请（申请编号：{{ number }}），内容为：“{{ description }}”。"
+        "现答复如下：\n\n经审查，您（单位）的申请属于“{{ outcome }}”的情形。根据{{ article }}的规定，本机关不予处理。"
+        "{{ reason }}\n\n" + REMEDIES
+    ),
+    (LetterKind.REPLY, "other"): (
+        "{{ applicant }}：\n\n"
+        "本机关于{{ received }}收到您（单位）提出的政府信息公开申请（申请编号：{{ number }}）。"
+        "您（单位）的申请属于“{{ outcome }}”的情形，根据{{ article }}的规定，本机关不再处理。{{ reason }}\n\n"
+        + REMEDIES
+    ),
+}
+
+
+def cn_date(day: date | None) -> str:
+    return f"{day.year}年{day.month}月{day.day}日" if day else ""
+
+
+def template_for(application: Application, kind: str) -> str:
+    group = letter_group(application.outcome) if kind == LetterKind.REPLY and application.outcome else ""
+    own = (
+        LetterTemplate.objects.filter(kind=kind, outcome_group=group, agency=application.agency).first()
+        or LetterTemplate.objects.filter(kind=kind, outcome_group=group, agency__isnull=True).first()
+    )
+    return own.body if own else DEFAULT_TEMPLATES[(kind, group)]
+
+
+def letter_context(application: Application, extra: dict | None = None) -> dict:
+    agency = application.agency
+    facts = {
+        "agency": agency.name,
+        "number": application.number,
+        "applicant": application.applicant_name,
+        "received": cn_date(application.received_on),
+        "description": application.description,
+        "form": application.get_form_display(),
+        "due_date": cn_date(application.due_date),
+        "reconsideration_body": agency.supervising_body or "本级人民政府",
+        "outcome": Outcome(application.outcome).label if application.outcome else "",
+        "article": ARTICLES.get(application.outcome, ""),
+        "reason": application.reason,
+        "remedies": application.outcome in NEEDS_REMEDIES,
+        "today": cn_date(application.decided_on),
+    }
+    for key, value in (extra or {}).items():
+        facts[key] = cn_date(value) if isinstance(value, date) else value
+    if "fee" in facts:
+        fee, result = facts.pop("fee"), facts.pop("fee_result")
+        facts.update(
+            fee_amount=fee.amount_yuan,
+            fee_method=result.method.label,
+            fee_breakdown="\n".join(band.text for band in result.breakdown),
+            pay_by=cn_date(fee.pay_by),
+        )
+    return facts
+
+
+def render_body(application: Application, kind: str, extra: dict | None = None) -> str:
+    source = "{% autoescape off %}" + template_for(application, kind) + "{% endautoescape %}"
+    return Template(source).render(Context(letter_context(application, extra))).strip()
+
+
+def letter_title(kind: str) -> str:
+    return LetterKind(kind).label
+
+
+def letter_draft(*, application: Application, kind: str, extra: dict | None = None) -> Letter:
+    letter = Letter(
+        application=application, kind=kind, title=letter_title(kind), body=render_body(application, kind, extra)
+    )
+    letter.full_clean()
+    letter.save()
+    return letter
+
+
+@transaction.atomic
+def letter_update(*, letter: Letter, actor, title: str, body: str, doc_number: str = "") -> Letter:
+    letter = Letter.objects.select_for_update().get(pk=letter.pk)
+    if letter.locked:
+        raise ValidationError("文书已发出，不能再修改")
+    letter.title, letter.body, letter.doc_number = title, body, doc_number
+    letter.full_clean()
+    letter.save()
+    audit_record(actor=actor, agency=letter.application.agency, action="letter_update", obj=letter)
+    return letter
+
+
+@transaction.atomic
+def letter_send(*, letter: Letter, actor, on: date) -> Letter:
+    letter = Letter.objects.select_for_update().select_related("application__agency").get(pk=letter.pk)
+    if letter.locked:
+        raise ValidationError("文书已发出")
+    letter.sent_on = on
+    letter.sent_docx = render_docx(letter)
+    letter.save()
+    ApplicationEvent.objects.create(
+        application=letter.application,
+        kind=EventKind.LETTER_SENT,
+        on=on,
+        actor=actor,
+        note=letter.title,
+        from_status=letter.application.status,
+        to_status=letter.application.status,
+    )
+    audit_record(actor=actor, agency=letter.application.agency, action="letter_send", obj=letter)
+    return letter
+
+
+def letter_docx(letter: Letter) -> bytes:
+    """The DOCX as sent (kept unchanged) or, for a draft, rendered from its current text."""
+    return bytes(letter.sent_docx) if letter.locked and letter.sent_docx else render_docx(letter)
+
+
+def _font(run, name: str, size_pt: float, bold: bool = False) -> None:
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    run.font.name = name
+    run.font.size = Pt(size_pt)
+    run.font.bold = bold
+    rpr = run._element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = rpr.makeelement(qn("w:rFonts"), {})
+        rpr.append(fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia"):
+        fonts.set(qn(attr), name)
+
+
+def render_docx(letter: Letter) -> bytes:
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm, Pt
+
+    application = letter.application
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+
+    def paragraph(
+        text: str, *, font: str = "仿宋_GB2312", size: float = 16, align=None, indent: bool = False, bold: bool = False
+    ):
+        p = document.add_paragraph()
+        p.paragraph_format.line_spacing = Pt(28)
+        if align is not None:
+            p.alignment = align
+        if indent:
+            p.paragraph_format.first_line_indent = Pt(size * 2)
+        _font(p.add_run(text), font, size, bold)
+        return p
+
+    paragraph(application.agency.name, font="方正小标宋简体", size=22, align=WD_ALIGN_PARAGRAPH.CENTER)
+    paragraph(letter.title, font="方正小标宋简体", size=22, align=WD_ALIGN_PARAGRAPH.CENTER)
+    if letter.doc_number:
+        paragraph(letter.doc_number, align=WD_ALIGN_PARAGRAPH.CENTER)
+    blocks = [block.strip() for block in letter.body.replace("\r\n", "\n").split("\n\n") if block.strip()]
+    for index, block in enumerate(blocks):
+        for line in block.split("\n"):
+            # The salutation stands flush left; every paragraph after it is indented two characters.
+            paragraph(line, indent=index > 0)
+    paragraph("")
+    paragraph(application.agency.name, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    paragraph(cn_date(letter.sent_on or application.decided_on or None) or "年  月  日", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

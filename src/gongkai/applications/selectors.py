@@ -1,0 +1,146 @@
+"""Reads for the annual report: tables B and C of an agency-year, by aggregate queries (one GROUP BY per table).
+
+Table B, year Y (31 December = D, 1 January = J):
+- 一 new_received: received in Y;
+- 二 carried_over: received before J and not decided before J (open on the previous 31 December);
+- 三 result rows: decided in Y, in the row of their outcome;
+- 四 carried_forward: received by D and not decided by D.
+Every application counted in 一 or 二 is decided in Y or still open on D, exactly once, so B1 holds by construction,
+and this year's 二 is last year's 四 (Y1).
+
+Table C, the counting rule for appeals: a case counts in year Y when it was filed by D and was not closed before J,
+i.e. it was before the reconsideration body or the court at some time in Y. Its column is its result if it closed in
+Y, and 尚未审结 if it was still open on D. So a case filed in one year and closed in a later one counts twice: as
+尚未审结 in the years it stood open at year end, and with its result in the year it closed; a report once published
+never changes because of a later result.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Count, Q, Sum
+
+from gongkai.agencies.models import Agency
+from gongkai.applications.models import Appeal, Application, Fee
+from gongkai.report.format import APPLICANT_COLUMN_KEYS, C_GROUPS, C_RESULTS, TABLE_B_2021
+from gongkai.report.model import Report
+
+TABLE_B_ROWS = TABLE_B_2021.row_keys()
+
+
+def _year_bounds(year: int) -> tuple[date, date]:
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def _empty_b() -> dict[str, dict[str, int]]:
+    return {row: {column: 0 for column in (*APPLICANT_COLUMN_KEYS, "total")} for row in TABLE_B_ROWS}
+
+
+def table_b_counts(*, agency: Agency, year: int) -> dict[str, dict[str, int]]:
+    """`{row: {column: count}}` for every row and column of table B (2021 format), totals included."""
+    first, last = _year_bounds(year)
+    relevant = Application.objects.filter(agency=agency, received_on__lte=last).filter(
+        Q(decided_on__isnull=True) | Q(decided_on__gte=first)
+    )
+    groups = relevant.values("applicant_type", "outcome").annotate(
+        new_received=Count("pk", filter=Q(received_on__gte=first)),
+        carried_over=Count("pk", filter=Q(received_on__lt=first)),
+        decided=Count("pk", filter=Q(decided_on__lte=last)),
+        carried_forward=Count("pk", filter=Q(decided_on__isnull=True) | Q(decided_on__gt=last)),
+    )
+    table = _empty_b()
+    for group in groups:
+        column = group["applicant_type"]
+        for row in ("new_received", "carried_over", "carried_forward"):
+            table[row][column] += group[row]
+        if group["outcome"] and group["decided"]:
+            table[group["outcome"]][column] += group["decided"]
+            table["total_processed"][column] += group["decided"]
+    for row in table.values():
+        row["total"] = sum(row[column] for column in APPLICANT_COLUMN_KEYS)
+    return table
+
+
+def table_c_counts(*, agency: Agency, year: int) -> dict[str, dict[str, int]]:
+    """`{group: {result: count}}` for table C under the counting rule in this module's docstring."""
+    first, last = _year_bounds(year)
+    closed_in_year = Q(closed_on__isnull=False, closed_on__lte=last)
+    groups = (
+        Appeal.objects.filter(application__agency=agency, filed_on__lte=last)
+        .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=first))
+        .values("kind")
+        .annotate(
+            upheld=Count("pk", filter=closed_in_year & Q(result="upheld")),
+            corrected=Count("pk", filter=closed_in_year & Q(result="corrected")),
+            other=Count("pk", filter=closed_in_year & Q(result="other")),
+            pending=Count("pk", filter=Q(closed_on__isnull=True) | Q(closed_on__gt=last)),
+        )
+    )
+    table = {group: {result: 0 for result, _ in C_RESULTS} for group, _ in C_GROUPS}
+    for group in groups:
+        row = table[group["kind"]]
+        for result in ("upheld", "corrected", "other", "pending"):
+            row[result] = group[result]
+        row["total"] = row["upheld"] + row["corrected"] + row["other"] + row["pending"]
+    return table
+
+
+def fees_charged(*, agency: Agency, year: int) -> dict:
+    """信息处理费 paid in the year (for section 六): number of applications and the amount in yuan."""
+    first, last = _year_bounds(year)
+    totals = Fee.objects.filter(application__agency=agency, paid_on__gte=first, paid_on__lte=last).aggregate(
+        count=Count("pk"), amount=Sum("amount_yuan")
+    )
+    return {"count": totals["count"], "amount_yuan": totals["amount"] or 0}
+
+
+def report_tables(*, agency: Agency, year: int, report: Report | None = None) -> Report:
+    """A report (blank but for tables B and C) filled from the records, ready for the rules and the renderers."""
+    report = report or Report.blank(agency.name, year)
+    for row, columns in table_b_counts(agency=agency, year=year).items():
+        for column, value in columns.items():
+            report.set(f"table_b.{row}.{column}", value)
+    for group, results in table_c_counts(agency=agency, year=year).items():
+        for result, value in results.items():
+            report.set(f"table_c.{group}.{result}", value)
+    return report
+
+
+def export_rows(*, agency: Agency, year: int) -> list[dict]:
+    """One row per application counted in the year's table B (received in the year or carried over into it)."""
+    first, last = _year_bounds(year)
+    applications = (
+        Application.objects.filter(agency=agency, received_on__lte=last)
+        .filter(Q(decided_on__isnull=True) | Q(decided_on__gte=first))
+        .order_by("received_on", "number")
+        .only("number", "applicant_type", "received_on", "status", "outcome", "decided_on")
+    )
+    rows = []
+    for application in applications:
+        decided_in_year = application.decided_on is not None and application.decided_on <= last
+        rows.append(
+            {
+                "number": application.number,
+                "applicant_type": application.applicant_type,
+                "received": application.received_on.isoformat(),
+                "status": application.status,
+                "outcome": application.outcome if decided_in_year else "",
+                "answered": application.decided_on.isoformat() if decided_in_year else "",
+                "carried_over": "yes" if application.received_on < first else "no",
+                "carried_forward": "no" if decided_in_year else "yes",
+            }
+        )
+    return rows
+
+
+EXPORT_COLUMNS = (
+    "number",
+    "applicant_type",
+    "received",
+    "status",
+    "outcome",
+    "answered",
+    "carried_over",
+    "carried_forward",
+)

@@ -1,0 +1,52 @@
+"""Spam protection without any third-party service: a rate limit per address and a small arithmetic challenge."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.utils import timezone
+
+from gongkai.applications.models import SubmissionAttempt
+
+_SALT = "gongkai.applications.challenge"
+_DIGITS = "零一二三四五六七八九十"
+
+
+def rate_per_hour() -> int:
+    return getattr(settings, "GONGKAI_APPLY_PER_HOUR", 10)
+
+
+def client_source(request) -> str:
+    """The address, hashed: the rate limit needs to recognise it, not to keep it."""
+    ip = request.META.get("REMOTE_ADDR", "")
+    return hashlib.sha256((settings.SECRET_KEY + ip).encode()).hexdigest()
+
+
+def submission_allowed(source: str) -> bool:
+    since = timezone.now() - timedelta(hours=1)
+    return SubmissionAttempt.objects.filter(source=source, at__gte=since).count() < rate_per_hour()
+
+
+def submission_record(source: str) -> None:
+    SubmissionAttempt.objects.create(source=source)
+    SubmissionAttempt.objects.filter(at__lt=timezone.now() - timedelta(days=2)).delete()
+
+
+def new_challenge() -> tuple[str, str]:
+    """A question in Chinese numerals and its signed token (the answer travels signed, nothing is stored)."""
+    a, b = secrets.randbelow(9) + 1, secrets.randbelow(9) + 1
+    question = f"{_DIGITS[a]}加{_DIGITS[b]}等于几？（请填阿拉伯数字）"
+    token = signing.dumps({"answer": a + b, "nonce": secrets.token_hex(4)}, salt=_SALT)
+    return question, token
+
+
+def challenge_passed(token: str, answer: str) -> bool:
+    try:
+        data = signing.loads(token or "", salt=_SALT, max_age=getattr(settings, "GONGKAI_CHALLENGE_MAX_AGE", 3600))
+    except signing.BadSignature:
+        return False
+    return str(answer or "").strip() == str(data.get("answer"))
