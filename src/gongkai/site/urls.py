@@ -8,10 +8,10 @@ admin.site.site_header = "gongkai 系统管理"
 admin.site.site_title = "gongkai"
 
 urlpatterns = [
-    # Applications (依申请公开): apply, track, staff pages, the JSON API under /api/v1/
-    path("", include("gongkai.applications.urls")),
     # Public: the portal (home, agencies, lists, items, search, feeds, sitemaps) and its staff page for the guide
     path("", include("gongkai.portal.urls")),
+    # Applications (依申请公开): apply, track, staff pages, the JSON API under /api/v1/
+    path("", include("gongkai.applications.urls")),
     # Accounts
     path("accounts/login/", agency_views.login_view, name="login"),
     path("accounts/logout/", agency_views.logout_view, name="logout"),
