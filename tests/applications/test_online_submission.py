@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from applications.conftest import PERSON
 from django.core import signing
 
+from applications.conftest import PERSON
 from gongkai.applications.models import Application, EventKind
 
 
