@@ -6,10 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from django.db import connection
+
 PAGE_SIZE = 20
 # Row values compare (published_at, id) in one index range scan on SQLite and PostgreSQL alike.
 NEWER_THAN = "(publishing_item.published_at, publishing_item.id) > (%s, %s)"
 OLDER_THAN = "(publishing_item.published_at, publishing_item.id) < (%s, %s)"
+
+
+def seek_params(published_at: datetime, pk: int) -> list:
+    """Parameters for NEWER_THAN/OLDER_THAN, in the form the database stores (SQLite compares text)."""
+    return [connection.ops.adapt_datetimefield_value(published_at), pk]
 
 
 def encode(item) -> str:
@@ -45,7 +52,7 @@ def page(queryset, params) -> Page:
         rows.reverse()
         return Page(rows, encode(rows[0]) if more else None, None, not more, True)
     if before:
-        qs = queryset.extra(where=[NEWER_THAN], params=before)
+        qs = queryset.extra(where=[NEWER_THAN], params=seek_params(*before))
         rows = list(qs.order_by("published_at", "id")[: PAGE_SIZE + 1])
         more, rows = len(rows) > PAGE_SIZE, rows[:PAGE_SIZE]
         rows.reverse()
@@ -53,7 +60,7 @@ def page(queryset, params) -> Page:
             rows, encode(rows[0]) if more and rows else None, encode(rows[-1]) if rows else None, not more, False
         )
     if after:
-        queryset = queryset.extra(where=[OLDER_THAN], params=after)
+        queryset = queryset.extra(where=[OLDER_THAN], params=seek_params(*after))
     rows = list(queryset.order_by("-published_at", "-id")[: PAGE_SIZE + 1])
     more, rows = len(rows) > PAGE_SIZE, rows[:PAGE_SIZE]
     newer = encode(rows[0]) if after and rows else None

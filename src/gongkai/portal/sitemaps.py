@@ -4,8 +4,8 @@ index range scan of at most PART_SIZE rows however many items there are (the pro
 from __future__ import annotations
 
 from django.conf import settings
-from django.db.models import Max
-from django.http import Http404, HttpResponse
+from django.db.models import Max, Min
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -22,8 +22,9 @@ def site_url(request) -> str:
 
 @public_page(lambda: ["site"])
 def sitemap_index(request):
-    top = Item.objects.public().aggregate(top=Max("pk"))["top"] or 0
-    parts = [reverse("portal-sitemap-items", args=[n]) for n in range(top // PART_SIZE + 1)] if top else []
+    span = Item.objects.public().aggregate(low=Min("pk"), high=Max("pk"))
+    numbers = range(span["low"] // PART_SIZE, span["high"] // PART_SIZE + 1) if span["high"] else []
+    parts = [reverse("portal-sitemap-items", args=[n]) for n in numbers]
     return render(
         request,
         "portal/sitemap_index.xml",
@@ -53,8 +54,6 @@ def sitemap_items(request, part: int):
         .values_list("pk", "published_at")
     )
     rows = [{"loc": reverse("public-item", args=[pk]), "lastmod": at} for pk, at in items]
-    if not rows and part > 0:
-        raise Http404
     return render(
         request, "portal/sitemap.xml", {"base": site_url(request), "rows": rows}, content_type="application/xml"
     )

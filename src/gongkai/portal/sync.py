@@ -7,7 +7,7 @@ from __future__ import annotations
 from gongkai.agencies.models import Agency
 from gongkai.portal import versions
 from gongkai.portal.models import SearchDocument
-from gongkai.portal.paging import NEWER_THAN, OLDER_THAN
+from gongkai.portal.paging import NEWER_THAN, OLDER_THAN, seek_params
 from gongkai.publishing.models import CatalogEntry, Category, Item, Status
 from gongkai.publishing.sanitize import html_to_text
 
@@ -27,7 +27,7 @@ def scopes_of(item: Item) -> set[str]:
 
 def _neighbour_ids(item: Item) -> list[int]:
     around = Item.objects.public().filter(category_id=item.category_id).exclude(pk=item.pk)
-    key = (item.published_at, item.pk)
+    key = seek_params(item.published_at, item.pk)
     newer = around.extra(where=[NEWER_THAN], params=key).order_by("published_at", "id")
     older = around.extra(where=[OLDER_THAN], params=key).order_by("-published_at", "-id")
     return [pk for qs in (newer, older) for pk in qs.values_list("pk", flat=True)[:1]]

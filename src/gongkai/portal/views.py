@@ -119,7 +119,7 @@ def item(request, pk: int):
         Item.objects.public().select_related("agency", "category", "catalog_entry", "catalog_entry__parent"), pk=pk
     )
     around = Item.objects.public().filter(category_id=found.category_id).only("pk", "title", "published_at")
-    key = (found.published_at, found.pk)
+    key = paging.seek_params(found.published_at, found.pk)
     newer = around.extra(where=[paging.NEWER_THAN], params=key).order_by("published_at", "id").first()
     older = around.extra(where=[paging.OLDER_THAN], params=key).order_by("-published_at", "-id").first()
     context = {"item": found, "attachments": found.attachments.all(), "newer": newer, "older": older}
