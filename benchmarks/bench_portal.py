@@ -1,0 +1,232 @@
+"""Portal benchmark: 1,000,000 public items in a SQLite database under a temp dir (kept between runs), served by
+gunicorn on 127.0.0.1, loaded with wrk for the item page, the last page of a category and a search, beside nginx
+serving the same item page saved as a file. Prints throughput, p50/p95/p99 and which targets are met.
+
+Needs wrk and nginx (apt-get install wrk nginx). Loopback only; each load lasts DURATION seconds."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ITEMS = int(os.environ.get("BENCH_PORTAL_ITEMS", "1000000"))
+DURATION = int(os.environ.get("BENCH_PORTAL_SECONDS", "10"))
+CONNECTIONS = 16
+WORKERS = 4
+HOME = Path(tempfile.gettempdir()) / f"gongkai-bench-portal-{ITEMS}"
+CATEGORIES = ["政策文件", "业务动态", "通知公告", "人事信息", "财政信息"]
+PLACES = ["智慧停车", "垃圾分类", "节能降耗", "公务用车", "办公用房", "公共机构", "机关食堂", "会议服务"]
+ACTIONS = [f"{a}{b}" for a in "开展推进加强规范做好落实" for b in ("工作", "管理", "检查", "培训", "宣传")]
+LUA = """done = function(summary, latency, requests)
+  io.write(string.format("BENCH %d %d %.1f %.1f %.1f\\n", summary.requests,
+    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write
+    + summary.errors.timeout, latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000))
+end
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def django_env() -> dict:
+    env = dict(os.environ, GONGKAI_DATA_DIR=str(HOME), DJANGO_SETTINGS_MODULE="gongkai.site.settings")
+    env.pop("DATABASE_URL", None)
+    return env
+
+
+def generate() -> None:
+    db = HOME / "gongkai.sqlite3"
+    if (HOME / "ready").exists():
+        print(f"reusing {ITEMS:,} items in {HOME}")
+        return
+    shutil.rmtree(HOME, ignore_errors=True)
+    HOME.mkdir(parents=True)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "django", "migrate", "-v0"], env=django_env(), check=True)
+    con = sqlite3.connect(db)
+    con.executescript("PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;")
+    now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
+    con.execute("INSERT INTO agencies_region (name, code, parent_id) VALUES ('基准区', '370399', NULL)")
+    con.execute(
+        "INSERT INTO auth_user (password, is_superuser, username, first_name, last_name, email, is_staff, is_active,"
+        " date_joined) VALUES ('!', 0, 'bench', '', '', '', 0, 1, ?)",
+        [now],
+    )
+    columns = [r[1] for r in con.execute("PRAGMA table_info(agencies_agency)")]
+    values = {"name": "基准测试局", "short_name": "", "credit_code": "11370399000000001X", "region_id": 1,
+              "supervising_body": "", "address": "测试路1号", "postcode": "255000", "phone": "0533-1", "email": "",
+              "review_levels": 3, "is_demo": 0}  # fmt: skip
+    con.execute(
+        f"INSERT INTO agencies_agency ({', '.join(c for c in columns if c in values)}) VALUES"
+        f" ({', '.join('?' for c in columns if c in values)})",
+        [values[c] for c in columns if c in values],
+    )
+    con.executemany(
+        "INSERT INTO publishing_category (agency_id, name, position) VALUES (1, ?, ?)",
+        [(name, n) for n, name in enumerate(CATEGORIES)],
+    )
+    rng = random.Random(6)
+    start = datetime(2015, 1, 1, tzinfo=UTC)
+
+    def rows():
+        for i in range(1, ITEMS + 1):
+            title = f"关于{rng.choice(ACTIONS)}{rng.choice(PLACES)}的通知（{i}）"
+            at = (start + timedelta(minutes=5 * i)).strftime("%Y-%m-%d %H:%M:%S")
+            topic = f"{rng.choice(PLACES)}{rng.choice(ACTIONS)}"
+            body = f"<p>{title}。各科室：现就{topic}有关事项通知如下，请认真贯彻落实。</p>"
+            yield (
+                i,
+                2026,
+                i,
+                f"11370399000000001X/2026-{i:07d}",
+                title,
+                body,
+                "基准测试局",
+                f"测发〔2026〕{i}号",
+                at[:10],
+                at[:10],
+                at,
+                "other",
+                "valid",
+                "published",
+                "[]",
+                0,
+                0,
+                now,
+                0,
+                1,
+                1 + i % 5,
+                1,
+            )
+
+    con.executemany(
+        "INSERT INTO publishing_item (id, index_year, index_sequence, index_number, title, body, issuing_body,"
+        " document_number, written_on, formed_on, published_at, document_type, validity, status,"
+        " personal_data_findings, personal_data_confirmed, is_late, created_at, is_demo, agency_id, category_id,"
+        " created_by_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows(),
+    )
+    # The search text as portal.sync writes it (title, 文号, body without tags); the triggers fill the FTS table.
+    con.execute(
+        "INSERT INTO portal_searchdocument (item_id, title, text) SELECT id, title, title || char(10) ||"
+        " document_number || char(10) || replace(replace(body, '<p>', ''), '</p>', '') FROM publishing_item"
+    )
+    con.commit()
+    con.execute("ANALYZE")
+    con.close()
+    (HOME / "ready").write_text("ok")
+    print(f"generated {ITEMS:,} items in {time.perf_counter() - started:.0f} s ({HOME})")
+
+
+def wait_for(url: str, seconds: float = 30) -> None:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2).read()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"server did not answer {url}")
+
+
+def cold(url: str) -> float:
+    started = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=30) as response:
+        response.read()
+    return (time.perf_counter() - started) * 1000
+
+
+def load(url: str) -> dict:
+    script = HOME / "report.lua"
+    script.write_text(LUA)
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "-s", str(script), url],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    rps = float(next(line.split()[1] for line in out.splitlines() if line.startswith("Requests/sec")))
+    _, requests, errors, p50, p95, p99 = next(line for line in out.splitlines() if line.startswith("BENCH")).split()
+    return {"rps": rps, "requests": int(requests), "errors": int(errors), "p50": float(p50), "p95": float(p95),
+            "p99": float(p99)}  # fmt: skip
+
+
+def main() -> None:
+    for tool in ("wrk", "nginx"):
+        if not shutil.which(tool) and not Path(f"/usr/sbin/{tool}").exists():
+            raise SystemExit(f"{tool} is missing: apt-get install {tool}")
+    generate()
+    port, static_port = free_port(), free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "gongkai.site.wsgi", "-w", str(WORKERS), "-b", f"127.0.0.1:{port}",
+         "--log-level", "warning"],
+        env=django_env(),
+    )  # fmt: skip
+    nginx = None
+    try:
+        wait_for(base + "/robots.txt")
+        item_id = ITEMS // 2
+        pages = {
+            "item page": f"/gk/item/{item_id}/",
+            "category, last page": "/gk/1/c/2/?last=1",
+            "search 智慧停车 节能": "/search/?q=" + urllib.parse.quote("智慧停车 节能"),
+        }
+        colds = {name: cold(base + path) for name, path in pages.items()}
+        static = HOME / "static"
+        static.mkdir(exist_ok=True)
+        (static / "item.html").write_bytes(urllib.request.urlopen(base + pages["item page"]).read())
+        conf = HOME / "nginx.conf"
+        conf.write_text(
+            f"worker_processes 2; daemon off; pid {HOME}/nginx.pid; error_log {HOME}/nginx-error.log;\n"
+            "events { worker_connections 1024; }\n"
+            f"http {{ access_log off; client_body_temp_path {HOME}/nginx-tmp; proxy_temp_path {HOME}/nginx-tmp;"
+            f" fastcgi_temp_path {HOME}/nginx-tmp; uwsgi_temp_path {HOME}/nginx-tmp; scgi_temp_path {HOME}/nginx-tmp;"
+            f" types {{ text/html html; }} server {{ listen 127.0.0.1:{static_port}; root {static}; }} }}\n"
+        )
+        (HOME / "nginx-tmp").mkdir(exist_ok=True)
+        nginx = subprocess.Popen(["nginx", "-c", str(conf), "-p", str(HOME)])
+        wait_for(f"http://127.0.0.1:{static_port}/item.html")
+        results = {name: load(base + path) for name, path in pages.items()}
+        results["nginx, same item page as a file"] = load(f"http://127.0.0.1:{static_port}/item.html")
+    finally:
+        for process in (server, nginx):
+            if process:
+                process.terminate()
+                process.wait(timeout=20)
+
+    print(f"\nportal under load: {ITEMS:,} items, SQLite, gunicorn {WORKERS} workers, wrk 2 threads x {CONNECTIONS}"
+          f" connections x {DURATION} s on 127.0.0.1, {os.cpu_count()} cores shared with wrk and nginx")  # fmt: skip
+    print(f"{'page':34} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7} {'first ms':>9}")
+    for name, r in results.items():
+        first = f"{colds[name]:9.1f}" if name in colds else f"{'':9}"
+        print(f"{name:34} {r['rps']:9.0f} {r['p50']:8.2f} {r['p95']:8.2f} {r['p99']:8.2f} {r['errors']:7} {first}")
+    item, listing = results["item page"], results["category, last page"]
+    search, static_result = results["search 智慧停车 节能"], results["nginx, same item page as a file"]
+    ratio = item["rps"] / static_result["rps"]
+    print(f"\nitem page / nginx throughput: {ratio:.2f}")
+    targets = [
+        ("item page >= 500 req/s and p99 < 50 ms", item["rps"] >= 500 and item["p99"] < 50),
+        ("category last page >= 500 req/s and p99 < 50 ms", listing["rps"] >= 500 and listing["p99"] < 50),
+        ("item page >= half of nginx throughput", ratio >= 0.5),
+        ("search p95 < 100 ms", search["p95"] < 100),
+        ("no errors", all(r["errors"] == 0 for r in results.values())),
+    ]
+    for label, met in targets:
+        print(f"  {'MET    ' if met else 'NOT MET'} {label}")
+
+
+if __name__ == "__main__":
+    main()
