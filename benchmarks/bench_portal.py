@@ -31,7 +31,8 @@ ACTIONS = [f"{a}{b}" for a in "开展推进加强规范做好落实" for b in ("
 LUA = """done = function(summary, latency, requests)
   io.write(string.format("BENCH %d %d %.1f %.1f %.1f\\n", summary.requests,
     summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write
-    + summary.errors.timeout, latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000))
+    + summary.errors.timeout, latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000))
 end
 """
 
