@@ -40,9 +40,13 @@ def test_it_masks_personal_data_in_logs_and_error_reports(client, agency, caplog
 
     client.raise_request_exception = False
     body = {**PERSON, "identity_document": ""}
-    with mock.patch.object(services, "application_submit", side_effect=RuntimeError(f"boom {PERSON['id_number']}")):
-        with caplog.at_level(logging.ERROR, logger="django.request"):
-            response = client.post(f"/api/v1/agencies/{agency.pk}/applications", body, content_type="application/json")
+    boom = RuntimeError(f"boom {PERSON['id_number']}")
+    url = f"/api/v1/agencies/{agency.pk}/applications"
+    with (
+        mock.patch.object(services, "application_submit", side_effect=boom),
+        caplog.at_level(logging.ERROR, logger="django.request"),
+    ):
+        response = client.post(url, body, content_type="application/json")
     assert response.status_code == 500
     record = next(r for r in caplog.records if r.name == "django.request")
     logged = caplog.text + (record.exc_text or "")

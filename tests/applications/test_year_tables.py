@@ -1,4 +1,4 @@
-"""A year with every outcome, carry-overs in and out, and appeals: tables B and C keep B1 B2 B3 C1, and the CSV agrees."""
+"""A year with every outcome, carry-overs in and out, and appeals: tables B and C keep B1 B2 B3 C1; the CSV agrees."""
 
 from __future__ import annotations
 

@@ -70,19 +70,12 @@ def agencies(request):
 @sensitive_post_parameters()
 @sensitive_variables("data", "fields")
 def submit(request, agency_id: int):
-    agency = get_object_or_404(Agency, pk=agency_id)
     data = _body(request)
     if data is None:
         return _error(400, "请求体须为 JSON 对象")
-    source = spam.client_source(request)
-    if not spam.submission_allowed(source):
-        return _error(429, "提交过于频繁，请稍后再试")
     fields = {name: str(data.get(name) or "") for name in APPLICATION_FIELDS}
-    missing = {
-        name: ["此项为必填项"]
-        for name in ("applicant_type", "applicant_name", "phone", "description", "form", "delivery")
-        if not fields[name]
-    }
+    required = ("applicant_type", "applicant_name", "phone", "description", "form", "delivery")
+    missing = {name: ["此项为必填项"] for name in required if not fields[name]}
     if missing:
         return _error(400, "缺少必填项", missing)
     identity = None
@@ -91,6 +84,13 @@ def submit(request, agency_id: int):
             identity = base64.b64decode(data["identity_document"], validate=True)
         except (binascii.Error, ValueError, TypeError):
             return _error(400, "identity_document 须为 base64 编码", {"identity_document": ["不是有效的 base64"]})
+    source = spam.client_source(request)
+    # Each database step retries on a locked database (many submissions at once); none of them is half-done.
+    agency = services.with_retries(lambda: Agency.objects.filter(pk=agency_id).first())
+    if agency is None:
+        return _error(404, "没有这个机关")
+    if not services.with_retries(lambda: spam.submission_allowed(source)):
+        return _error(429, "提交过于频繁，请稍后再试")
     try:
         application, code = services.application_submit(
             agency=agency, channel=Channel.ONLINE, identity_file=identity, **fields
@@ -99,7 +99,7 @@ def submit(request, agency_id: int):
         return _error(400, str(exc), {"identity_document": [str(exc)]})
     except ValidationError as exc:
         return _validation(exc)
-    spam.submission_record(source)
+    services.with_retries(lambda: spam.submission_record(source))
     return _json(
         {
             "number": application.number,

@@ -19,9 +19,13 @@ from gongkai.applications.workflow import HANDLER_ROLES
 def _recipients(application: Application) -> list:
     if application.assignee_id and application.assignee.email:
         return [application.assignee]
-    users = get_user_model().objects.filter(
-        memberships__agency_id=application.agency_id, memberships__role__in=HANDLER_ROLES, is_active=True
-    ).exclude(email="")
+    users = (
+        get_user_model()
+        .objects.filter(
+            memberships__agency_id=application.agency_id, memberships__role__in=HANDLER_ROLES, is_active=True
+        )
+        .exclude(email="")
+    )
     return list(users.distinct())
 
 
@@ -58,5 +62,3 @@ def send_reminders(*, today: date, workdays: int) -> list[tuple[str, str]]:
         )
         sent.extend((user.username, a.number) for a in fresh)
     return sent
-
-

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import random
 import secrets
+import threading
 import time
+from contextlib import nullcontext
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -42,6 +44,7 @@ from gongkai.applications.workflow import OPEN_STATUSES, TRANSITIONS, Status
 from gongkai.fees import FeeInputError, compute_fee
 from gongkai.workdays import ClockInputError, ConsultedParty, WorkdaysError
 
+_SQLITE_WRITERS = threading.RLock()
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud over the phone
 APPLICATION_FIELDS = (
     "applicant_type",
@@ -77,14 +80,18 @@ def _next_number(agency: Agency, year: int) -> str:
     return f"{year}-{agency.pk:04d}-{counter.last:05d}"
 
 
-def _with_retries(call, attempts: int = 60):
+def with_retries(call, attempts: int = 200):
     """Concurrent submissions may meet a locked database or a counter row created by another request at the same
-    moment; the transaction rolled back whole, so trying again is safe."""
+    moment; the transaction rolled back whole, so trying again is safe. SQLite takes one writer at a time anyway:
+    within one process the writers queue on a lock instead of spinning on "database is locked"."""
+    connection = transaction.get_connection()
+    guard = _SQLITE_WRITERS if connection.vendor == "sqlite" else nullcontext()
     for attempt in range(attempts):
         try:
-            return call()
+            with guard:
+                return call()
         except (OperationalError, IntegrityError):
-            if attempt == attempts - 1 or transaction.get_connection().in_atomic_block:
+            if attempt == attempts - 1 or connection.in_atomic_block:
                 raise
             time.sleep(random.uniform(0.002, 0.02) * min(attempt + 1, 10))
     raise AssertionError("unreachable")
@@ -221,7 +228,7 @@ def application_submit(
                 document.save()
             return application, code
 
-    return _with_retries(register)
+    return with_retries(register)
 
 
 # -- correction (第30条) -------------------------------------------------------------------------------------------
