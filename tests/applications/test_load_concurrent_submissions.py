@@ -14,10 +14,10 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from applications.conftest import PERSON
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
 
+from applications.conftest import PERSON
 from gongkai.applications.models import Application
 
 N = 200

@@ -11,7 +11,7 @@ from gongkai.applications.uploads import check_identity_file
 from gongkai.publishing.files import BadFile
 from gongkai.workdays import ConsultedParty
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 APPLICANT_FIELDS = [
     "applicant_type",
     "applicant_name",
