@@ -18,6 +18,7 @@ from gongkai.agencies.models import Agency, CalendarYear, Membership, Region, Ro
 from gongkai.portal import sync
 from gongkai.publishing import services
 from gongkai.publishing.models import CatalogEntry, Category, Item, Status
+from playwright_session import acquire, release
 
 
 @pytest.fixture(autouse=True)
@@ -130,12 +131,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def portal_browser():
     if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
         pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield browser
-        browser.close()
+    yield acquire(CHROMIUM, ARGS)
+    release()
 
 
 @pytest.fixture
