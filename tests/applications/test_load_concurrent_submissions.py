@@ -30,6 +30,13 @@ class _Quiet(WSGIRequestHandler):
 
 class _Server(ThreadedWSGIServer):
     request_queue_size = 256  # all two hundred connect at once
+    # Like a deployment's worker threads: at most this many requests hold a database connection at a time
+    # (PostgreSQL allows 100 connections by default); the rest wait their turn in the listen queue.
+    workers = threading.BoundedSemaphore(32)
+
+    def process_request_thread(self, request, client_address):
+        with self.workers:
+            super().process_request_thread(request, client_address)
 
 
 @pytest.mark.slow
