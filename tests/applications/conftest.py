@@ -118,17 +118,14 @@ ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-net
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
-    # Module scope: Playwright's sync API runs one instance at a time, and tests/platform starts its own later.
     if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
         pytest.skip(f"Chromium not found at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
+    from playwright_session import acquire, release  # one Playwright per session, shared with the other suites
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield browser
-        browser.close()
+    yield acquire(CHROMIUM, ARGS)
+    release()
 
 
 @pytest.fixture
