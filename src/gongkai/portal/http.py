@@ -1,12 +1,16 @@
 """Serving public pages from the cache, with ETag/Last-Modified and 304s, keyed on the version tokens of the scopes
-the page shows (gongkai.portal.versions)."""
+the page shows (gongkai.portal.versions).
+
+Two ways in, one cache: `public_page` wraps the views (it renders on a miss), and `gongkai.portal.fastpath` answers
+repeat requests before sessions, auth, CSRF and URL resolution run. Both compute the same key from the same tokens."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import wraps
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.utils.http import http_date
@@ -17,6 +21,62 @@ from gongkai.portal import versions
 # shown from anyone's cache. The server's own copy is exact, so it can live long.
 CACHE_CONTROL = "public, max-age=0, must-revalidate"
 SERVER_COPY_SECONDS = 600
+# A page stored under a key never changes (the key names the tokens it was rendered from), so each process may keep
+# the pages it served last in memory in front of the shared cache without ever being wrong.
+LOCAL_PAGES = 500
+# Headers the full middleware chain adds to a page (clickjacking, locale); the fast path adds them itself.
+FIXED_HEADERS = {"X-Frame-Options": "DENY", "Vary": "Accept-Language", "Content-Language": settings.LANGUAGE_CODE}
+
+_local: dict[str, tuple] = {}
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
+
+
+def page_tag(host: str, full_path: str, names: Sequence[str], tokens: Sequence[str]) -> str:
+    """The page's identity: its URL and the current token of every scope it shows (scope names included, so two
+    scopes that share a token after one bump can never stand in for each other)."""
+    return _digest("|".join([host, full_path, *(f"{n}={t}" for n, t in zip(names, tokens, strict=True))]))
+
+
+def scopes_key(host: str, full_path: str) -> str:
+    """Where the scope names of a URL are remembered: they follow from the URL alone, so they never go stale."""
+    return f"portal:scopes:{_digest(host + '|' + full_path)}"
+
+
+def cache_get(key: str):
+    found = _local.get(key)
+    if found is None:
+        found = cache.get(key)
+        if found is not None:
+            _remember(key, found)
+    return found
+
+
+def cache_set(key: str, value) -> None:
+    cache.set(key, value, SERVER_COPY_SECONDS)
+    _remember(key, value)
+
+
+def _remember(key: str, value) -> None:
+    if len(_local) >= LOCAL_PAGES:
+        del _local[next(iter(_local))]
+    _local[key] = value
+
+
+def cached_response(entry: tuple, tag: str, if_none_match: str) -> HttpResponse:
+    """A 200 (or 404) from a cached (status, content type, body, Last-Modified), or a 304 for a matching ETag."""
+    status, content_type, content, last_modified = entry
+    etag = f'"{tag}"'
+    if etag in if_none_match:
+        response = HttpResponse(status=304, content_type=content_type)
+    else:
+        response = HttpResponse(content, content_type=content_type, status=status)
+    response["ETag"] = etag
+    response["Last-Modified"] = last_modified
+    response["Cache-Control"] = CACHE_CONTROL
+    return response
 
 
 def public_page(scopes: Callable[..., list[str]]):
@@ -29,29 +89,20 @@ def public_page(scopes: Callable[..., list[str]]):
                 return HttpResponseNotAllowed(["GET", "HEAD"])
             names = scopes(**kwargs)
             state = versions.read(names)
-            key_source = "|".join([request.get_host(), request.get_full_path(), *(token for token, _ in state)])
-            tag = hashlib.blake2b(key_source.encode(), digest_size=12).hexdigest()
-            etag = f'"{tag}"'
-            last_modified = http_date(max(at for _, at in state).timestamp())
-            if etag in request.headers.get("If-None-Match", ""):
-                response = HttpResponse(status=304)
-            else:
-                cached = cache.get(f"portal:{tag}")
-                if cached is None:
-                    rendered = view(request, *args, **kwargs)
-                    if hasattr(rendered, "render"):
-                        rendered.render()
-                    cached = (rendered.status_code, rendered["Content-Type"], rendered.content)
-                    if rendered.status_code in (200, 404):
-                        cache.set(f"portal:{tag}", cached, SERVER_COPY_SECONDS)
-                    else:
-                        return rendered
-                status, content_type, content = cached
-                response = HttpResponse(content, content_type=content_type, status=status)
-            response["ETag"] = etag
-            response["Last-Modified"] = last_modified
-            response["Cache-Control"] = CACHE_CONTROL
-            return response
+            host, full_path = request.get_host(), request.get_full_path()
+            tag = page_tag(host, full_path, names, [token for token, _ in state])
+            entry = cache_get(f"portal:{tag}")
+            if entry is None:
+                rendered = view(request, *args, **kwargs)
+                if hasattr(rendered, "render"):
+                    rendered.render()
+                if rendered.status_code not in (200, 404):
+                    return rendered
+                last_modified = http_date(max(at for _, at in state).timestamp())
+                entry = (rendered.status_code, rendered["Content-Type"], rendered.content, last_modified)
+                cache_set(f"portal:{tag}", entry)
+                cache_set(scopes_key(host, full_path), tuple(names))
+            return cached_response(entry, tag, request.headers.get("If-None-Match", ""))
 
         return wrapper
 

@@ -10,6 +10,7 @@ import secrets
 from collections.abc import Iterable
 from datetime import datetime
 
+from django.db import connection
 from django.utils import timezone
 
 from gongkai.portal.models import PageVersion
@@ -43,4 +44,16 @@ def read(scopes: list[str]) -> list[tuple[str, datetime]]:
             "scope", "token", "changed_at"
         ):
             found[scope] = (token, at)
+    return [found[s] for s in scopes]
+
+
+def tokens(scopes: tuple[str, ...]) -> list[str] | None:
+    """The current token of each scope, in order, in one primary-key query and without the ORM (the fast path runs
+    it for every cached page it serves); None if a scope has no token yet."""
+    marks = ", ".join(["%s"] * len(scopes))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT scope, token FROM portal_pageversion WHERE scope IN ({marks})", list(scopes))
+        found = dict(cursor.fetchall())
+    if len(found) != len(scopes):
+        return None
     return [found[s] for s in scopes]

@@ -36,6 +36,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Repeat visits to public pages are answered from the page cache here, before sessions, auth and URL resolution.
+    "gongkai.portal.fastpath.PortalFastPath",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -72,6 +74,8 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "gongkai.sqlite3",
+            # Opening SQLite and running the PRAGMAs below costs more than serving a cached page: keep connections.
+            "CONN_MAX_AGE": env_int("GONGKAI_DB_CONN_MAX_AGE", 60),
             "OPTIONS": {
                 # WAL lets the portal read while staff write; IMMEDIATE avoids "database is locked" on upgrades.
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
@@ -121,9 +125,15 @@ TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
 
-# The portal caches rendered public pages keyed on version tokens in the database (docs/portal.md); each server
-# process keeps its own copy, so no cache can outlive a withdrawal.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
+# The portal caches rendered public pages keyed on version tokens in the database (docs/portal.md), in files shared
+# by all server processes; a page is stored under the tokens it was rendered from, so no copy outlives a withdrawal.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": DATA_DIR / "page-cache",
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    }
+}
 GONGKAI_PUBLIC_URL = env_str("GONGKAI_PUBLIC_URL", "").rstrip("/")  # e.g. https://gk.example.gov.cn for canonical links
 
 LOGGING = {
