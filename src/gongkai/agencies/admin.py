@@ -11,7 +11,7 @@ from gongkai.agencies.models import (
 )
 from gongkai.agencies.services import audit_record, snapshot
 
-AGENCY_FIELDS = ["name", "credit_code", "region", "address", "postcode", "phone", "email", "review_levels"]
+AGENCY_FIELDS = ["name", "credit_code", "region", "level", "address", "postcode", "phone", "email", "review_levels"]
 
 
 class MembershipInline(admin.TabularInline):

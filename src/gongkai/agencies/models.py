@@ -47,6 +47,13 @@ class AgencyQuerySet(models.QuerySet):
         return self.filter(region__in=regions)
 
 
+class AgencyLevel(models.TextChoices):
+    """Who publishes the annual report decides its deadline (条例第49条); values as `report.model.AgencyLevel`."""
+
+    DEPARTMENT = "department", "政府部门（次年1月31日前公布年度报告）"
+    GOVERNMENT = "government", "县级以上人民政府（次年3月31日前公布本级政府年度报告）"
+
+
 class Agency(models.Model):
     """A body that discloses government information (行政机关 or 法律法规授权组织)."""
 
@@ -70,6 +77,13 @@ class Agency(models.Model):
         choices=[(1, "1级：保密审查"), (2, "2级：科室负责人、保密审查"), (3, "3级：科室负责人、分管领导、保密审查")],
         default=3,
         help_text="主动公开信息发布前须经过的审核步骤。保密审查总是最后一步。",
+    )
+    level = models.CharField(
+        "机关类别",
+        max_length=20,
+        choices=AgencyLevel.choices,
+        default=AgencyLevel.DEPARTMENT,
+        help_text="决定年度报告的公布期限：政府部门1月31日，县级以上人民政府3月31日。",
     )
     is_demo = models.BooleanField("演示数据", default=False, help_text="由 make demo 生成的虚构数据。")
 

@@ -19,6 +19,7 @@ from gongkai.agencies.models import Agency, Role
 from gongkai.agencies.services import login_failure_record, login_failures_clear, login_is_throttled
 from gongkai.publishing import workflow
 from gongkai.publishing.models import Item, Status
+from gongkai.reporting.selectors import dashboard_report
 
 
 def _client_ip(request) -> str | None:
@@ -89,6 +90,7 @@ def dashboard(request, agency_id: int):
         "year": today.year,
         "is_admin": Role.AGENCY_ADMIN in held,
         "can_draft": Role.DRAFTER in held,
+        "annual_report": dashboard_report(agency=agency, today=today),
     }
     return render(request, "agencies/dashboard.html", context)
 

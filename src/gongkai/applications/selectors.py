@@ -39,37 +39,59 @@ def _empty_b() -> dict[str, dict[str, int]]:
 
 def table_b_counts(*, agency: Agency, year: int) -> dict[str, dict[str, int]]:
     """`{row: {column: count}}` for every row and column of table B (2021 format), totals included."""
+    return table_b_counts_by_agency(agencies=[agency], year=year).get(agency.pk) or _with_totals(_empty_b())
+
+
+def table_b_counts_by_agency(*, agencies, year: int) -> dict[int, dict[str, dict[str, int]]]:
+    """Table B of many agencies (a region's) with the same one GROUP BY query, keyed by agency id; an agency with
+    nothing to count is absent."""
     first, last = _year_bounds(year)
-    relevant = Application.objects.filter(agency=agency, received_on__lte=last).filter(
+    relevant = Application.objects.filter(agency__in=agencies, received_on__lte=last).filter(
         Q(decided_on__isnull=True) | Q(decided_on__gte=first)
     )
-    groups = relevant.values("applicant_type", "outcome").annotate(
+    groups = relevant.values("agency_id", "applicant_type", "outcome").annotate(
         new_received=Count("pk", filter=Q(received_on__gte=first)),
         carried_over=Count("pk", filter=Q(received_on__lt=first)),
         decided=Count("pk", filter=Q(decided_on__lte=last)),
         carried_forward=Count("pk", filter=Q(decided_on__isnull=True) | Q(decided_on__gt=last)),
     )
-    table = _empty_b()
-    for group in groups:
+    tables: dict[int, dict[str, dict[str, int]]] = {}
+    for group in groups.order_by():
+        table = tables.setdefault(group["agency_id"], _empty_b())
         column = group["applicant_type"]
         for row in ("new_received", "carried_over", "carried_forward"):
             table[row][column] += group[row]
         if group["outcome"] and group["decided"]:
             table[group["outcome"]][column] += group["decided"]
             table["total_processed"][column] += group["decided"]
+    for table in tables.values():
+        _with_totals(table)
+    return tables
+
+
+def _with_totals(table: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
     for row in table.values():
         row["total"] = sum(row[column] for column in APPLICANT_COLUMN_KEYS)
     return table
 
 
+def _empty_c() -> dict[str, dict[str, int]]:
+    return {group: {result: 0 for result, _ in C_RESULTS} for group, _ in C_GROUPS}
+
+
 def table_c_counts(*, agency: Agency, year: int) -> dict[str, dict[str, int]]:
     """`{group: {result: count}}` for table C under the counting rule in this module's docstring."""
+    return table_c_counts_by_agency(agencies=[agency], year=year).get(agency.pk) or _empty_c()
+
+
+def table_c_counts_by_agency(*, agencies, year: int) -> dict[int, dict[str, dict[str, int]]]:
+    """Table C of many agencies with one GROUP BY query, keyed by agency id."""
     first, last = _year_bounds(year)
     closed_in_year = Q(closed_on__isnull=False, closed_on__lte=last)
     groups = (
-        Appeal.objects.filter(application__agency=agency, filed_on__lte=last)
+        Appeal.objects.filter(application__agency__in=agencies, filed_on__lte=last)
         .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=first))
-        .values("kind")
+        .values("application__agency_id", "kind")
         .annotate(
             upheld=Count("pk", filter=closed_in_year & Q(result="upheld")),
             corrected=Count("pk", filter=closed_in_year & Q(result="corrected")),
@@ -77,13 +99,13 @@ def table_c_counts(*, agency: Agency, year: int) -> dict[str, dict[str, int]]:
             pending=Count("pk", filter=Q(closed_on__isnull=True) | Q(closed_on__gt=last)),
         )
     )
-    table = {group: {result: 0 for result, _ in C_RESULTS} for group, _ in C_GROUPS}
-    for group in groups:
-        row = table[group["kind"]]
+    tables: dict[int, dict[str, dict[str, int]]] = {}
+    for group in groups.order_by():
+        row = tables.setdefault(group["application__agency_id"], _empty_c())[group["kind"]]
         for result in ("upheld", "corrected", "other", "pending"):
             row[result] = group[result]
         row["total"] = row["upheld"] + row["corrected"] + row["other"] + row["pending"]
-    return table
+    return tables
 
 
 def fees_charged(*, agency: Agency, year: int) -> dict:

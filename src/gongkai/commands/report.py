@@ -35,6 +35,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     render.add_argument("-o", "--output", type=Path, required=True, metavar="OUT", help="输出文件")
     render.set_defaults(func=run_render)
 
+    build = commands.add_parser("build", help="由平台记录生成某机关某年度的报告（DOCX、HTML、XLSX 或 JSON）")
+    build.add_argument("--agency", type=int, required=True, help="机关编号")
+    build.add_argument("--year", type=int, required=True, help="报告年度")
+    build.add_argument("--to", choices=FORMATS, help="输出格式（省略时按输出文件扩展名判断）")
+    build.add_argument("-o", "--output", type=Path, required=True, metavar="OUT", help="输出文件")
+    build.set_defaults(func=run_build)
+
     schema = commands.add_parser("schema", help="输出报告数据的 JSON Schema")
     schema.add_argument("-o", "--output", type=Path, metavar="OUT", help="写入文件（省略时输出到屏幕）")
     schema.set_defaults(func=run_schema)
@@ -120,4 +127,39 @@ def run_schema(args: argparse.Namespace) -> int:
         print(f"已写入 {args.output}")
     else:
         sys.stdout.write(text)
+    return 0
+
+
+def run_build(args: argparse.Namespace) -> int:
+    """The agency-year's report as it stands: numbers from the records, the staff's text (or the drafted text)."""
+    to = args.to or args.output.suffix.lstrip(".").lower()
+    if to not in FORMATS:
+        raise UsageError(f"请用 --to 指定输出格式（{'、'.join(FORMATS)}），无法从文件名 {args.output} 判断")
+    import os
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.site.settings")
+    import django
+
+    django.setup()
+    from gongkai.agencies.models import Agency
+    from gongkai.report.render.docx import render_docx
+    from gongkai.report.render.html import render_html
+    from gongkai.reporting.charts import report_charts
+    from gongkai.reporting.selectors import report_current
+
+    agency = Agency.objects.filter(pk=args.agency).first()
+    if agency is None:
+        raise UsageError(f"没有编号为 {args.agency} 的机关")
+    current = report_current(agency=agency, year=args.year)
+    if to in ("docx", "html"):
+        charts = report_charts(current.report, current.facts, current.previous, current.previous_facts)
+        data = (render_docx if to == "docx" else render_html)(current.report, charts=charts)
+        try:
+            write_atomically(args.output, data)
+        except OSError as exc:
+            raise UsageError(f"无法写入 {args.output}（{exc.strerror}）") from None
+    else:
+        render_to(current.report, to, args.output)
+    print("\n".join(summary_lines(current.report, current.findings)))
+    print(f"已生成 {args.output}")
     return 0

@@ -19,6 +19,7 @@ from gongkai.agencies.models import Agency, Membership, Region, Role, Supervisio
 from gongkai.agencies.validators import credit_code_check_char
 from gongkai.portal import sync as portal_sync
 from gongkai.publishing.models import CatalogEntry, Category, Item, ItemEvent, Status, YearFigures
+from gongkai.reporting import demo as reporting_demo
 from gongkai.workdays import default_calendar
 
 AGENCY_NAME = "淄博市张店区机关事务服务中心"
@@ -216,4 +217,7 @@ def demo_load(*, reset_passwords: bool = False) -> list[tuple[str, str, str | No
     if not Item.objects.filter(agency=agency, index_year=YEAR).exists():
         _items(agency, categories, catalog, people)
     YearFigures.objects.get_or_create(agency=agency, year=YEAR, defaults={"hotline_orders": 175})
+    # Annual reports: the seed's narrative as the 2022 draft, and an invented agency with a full 2025.
+    reporting_demo.seed_draft(agency, YEAR)
+    reporting_demo.invented_agency(region=district, people=people)
     return accounts

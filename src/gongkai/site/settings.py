@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "gongkai.publishing",
     "gongkai.applications",
     "gongkai.portal",
+    "gongkai.reporting",
 ]
 
 MIDDLEWARE = [

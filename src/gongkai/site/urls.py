@@ -12,6 +12,8 @@ urlpatterns = [
     path("", include("gongkai.portal.urls")),
     # Applications (依申请公开): apply, track, staff pages, the JSON API under /api/v1/
     path("", include("gongkai.applications.urls")),
+    # Annual reports: the draft, drill-down, publishing, supervisors, the portal's 年报 column, /api/v1/.../reports/
+    path("", include("gongkai.reporting.urls")),
     # Accounts
     path("accounts/login/", agency_views.login_view, name="login"),
     path("accounts/logout/", agency_views.logout_view, name="logout"),

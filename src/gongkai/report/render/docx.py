@@ -11,6 +11,7 @@ written as WordprocessingML directly: python-docx's cell API is quadratic and wo
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from functools import cache
 from xml.sax.saxutils import escape
 
@@ -19,7 +20,7 @@ from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Mm, Pt
+from docx.shared import Cm, Mm, Pt
 
 from gongkai.report.format import SECTIONS
 from gongkai.report.layout import Grid, table_grid
@@ -190,8 +191,9 @@ def table_xml(report: Report, grid: Grid) -> str:
     )
 
 
-def render_docx(report: Report) -> bytes:
-    """The report as a DOCX file's bytes."""
+def render_docx(report: Report, *, charts: Sequence = ()) -> bytes:
+    """The report as a DOCX file's bytes. `charts`: objects with `section`, `title` and `png` (bytes), each placed
+    after its section's text and table, centred, 15 cm wide."""
     document = Document(io.BytesIO(_base_document()))
     document.core_properties.title = report.full_title
     document.core_properties.author = report.agency
@@ -222,6 +224,9 @@ def render_docx(report: Report) -> bytes:
             # Insert before the final sectPr, as python-docx does for its own tables.
             body.insert(len(body) - 1, parse_xml(table_xml(report, table_grid(table))))
             document.add_paragraph()
+        for chart in (c for c in charts if c.section == section.key):
+            document.add_picture(io.BytesIO(chart.png), width=Cm(15))
+            document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     buffer = io.BytesIO()
     document.save(buffer)

@@ -7,6 +7,8 @@ guessing from the layout.
 
 from __future__ import annotations
 
+import base64
+from collections.abc import Sequence
 from html import escape
 
 from gongkai.report.format import SECTIONS
@@ -16,6 +18,7 @@ from gongkai.report.render.values import SUBHEADING, cell_text
 
 STYLE = """
 :root { color-scheme: light; }
+figure { margin: 1em 0; text-align: center; } figure img { max-width: 100%; height: auto; }
 body { font-family: "FangSong", "仿宋_GB2312", "仿宋", "STFangsong", "Noto Serif CJK SC", serif;
        font-size: 16pt; line-height: 1.75; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #111; }
 h1 { font-family: "方正小标宋简体", "STZhongsong", "Noto Serif CJK SC", serif; font-size: 22pt; font-weight: normal;
@@ -89,8 +92,15 @@ def _paragraph(line: str) -> str:
     return f"<p>{escape(line)}</p>"
 
 
-def render_html_fragment(report: Report) -> str:
-    """The report's body (title, sections, tables), for embedding in a page of the portal."""
+def _figure(chart) -> str:
+    data = base64.b64encode(chart.png).decode("ascii")
+    title = escape(chart.title)
+    return f'<figure><img src="data:image/png;base64,{data}" alt="{title}"><figcaption>{title}</figcaption></figure>'
+
+
+def render_html_fragment(report: Report, *, charts: Sequence = ()) -> str:
+    """The report's body (title, sections, tables), for embedding in a page of the portal. `charts`: objects with
+    `section`, `title` and `png`, each shown after its section."""
     parts = [f"<h1>{escape(report.full_title)}</h1>"]
     parts.extend(_paragraph(line) for line in report.preamble.splitlines() if line.strip())
     tables = {table.section: table for table in report.format.tables}
@@ -102,11 +112,12 @@ def render_html_fragment(report: Report) -> str:
         parts.extend(_paragraph(line) for line in report.section_body(section.key).splitlines() if line.strip())
         if section.key in tables:
             parts.append(table_html(report, table_grid(tables[section.key])))
+        parts.extend(_figure(chart) for chart in charts if chart.section == section.key)
         parts.append("</section>")
     return "\n".join(parts)
 
 
-def render_html(report: Report) -> bytes:
+def render_html(report: Report, *, charts: Sequence = ()) -> bytes:
     """The report as a complete HTML document (UTF-8)."""
     document = f"""<!DOCTYPE html>
 <html lang="zh-CN">
@@ -122,7 +133,7 @@ def render_html(report: Report) -> bytes:
 </head>
 <body>
 <main>
-{render_html_fragment(report)}
+{render_html_fragment(report, charts=charts)}
 </main>
 </body>
 </html>

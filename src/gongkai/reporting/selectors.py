@@ -1,0 +1,278 @@
+"""Reads for annual reports: a report computed from the records, the draft merged in, findings, deadlines, the
+versions, a region's overview and its combined report."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Count, Max, Sum
+
+from gongkai.agencies.models import Agency, AgencyLevel
+from gongkai.applications.models import Application, Fee
+from gongkai.applications.selectors import table_b_counts_by_agency, table_c_counts_by_agency
+from gongkai.report.format import FormatVersion
+from gongkai.report.model import AgencyLevel as ReportLevel
+from gongkai.report.model import Report
+from gongkai.report.rules import Finding, Severity, check_report
+from gongkai.reporting import counting, drafting
+from gongkai.reporting.counting import FIGURE_CELLS, Facts
+from gongkai.reporting.models import ImportedReport, ReportDraft, ReportVersion
+
+
+def report_deadline(*, agency: Agency, year: int) -> date:
+    """条例第49条: a department publishes by 31 January, a county-or-above government its own report by 31 March."""
+    return date(year + 1, 3, 31) if agency.level == AgencyLevel.GOVERNMENT else date(year + 1, 1, 31)
+
+
+def _blank(agency: Agency, year: int) -> Report:
+    report = Report.blank(agency.name, year, FormatVersion.V2021)
+    report.agency_level = ReportLevel(agency.level)
+    report.sections = {key: drafting.heading(key) for key in report.sections}
+    return report
+
+
+def reports_compute(*, agencies, year: int) -> dict[int, tuple[Report, Facts]]:
+    """Tables A, B, C and the facts of section 一 and 六 for many agencies, with one grouped query per source:
+    documents, yearly figures, categories, catalog, applications, appeals, fees (seven queries in all)."""
+    agencies = list(agencies)
+    item_1 = counting.item_1_counts_by_agency(agencies=agencies, year=year)
+    figures = counting.figures_by_agency(agencies=agencies, year=year)
+    categories = counting.category_counts_by_agency(agencies=agencies, year=year)
+    catalog = counting.catalog_counts_by_agency(agencies=agencies)
+    table_b = table_b_counts_by_agency(agencies=agencies, year=year)
+    table_c = table_c_counts_by_agency(agencies=agencies, year=year)
+    first, last = counting.year_bounds(year)
+    fees = {
+        row["application__agency_id"]: row
+        for row in Fee.objects.filter(application__agency__in=agencies, paid_on__gte=first, paid_on__lte=last)
+        .values("application__agency_id")
+        .annotate(n=Count("pk"), amount=Sum("amount_yuan"))
+        .order_by()
+    }
+    out = {}
+    for agency in agencies:
+        report = _blank(agency, year)
+        for row, columns in (item_1.get(agency.pk) or counting._empty_item_1()).items():
+            for column, value in columns.items():
+                report.set(f"table_a.{row}.{column}", value)
+        figure = figures.get(agency.pk)
+        for cell, name in FIGURE_CELLS.items():
+            report.set(cell, getattr(figure, name) if figure else (Decimal(0) if name == "fee_amount" else 0))
+        b = table_b.get(agency.pk)
+        for row, columns in report.table_b.items():
+            for column in columns:
+                report.set(f"table_b.{row}.{column}", b[row][column] if b else 0)
+        c = table_c.get(agency.pk)
+        for group, results in report.table_c.items():
+            for result in results:
+                report.set(f"table_c.{group}.{result}", c[group][result] if c else 0)
+        fee = fees.get(agency.pk)
+        top, child = catalog.get(agency.pk, (0, 0))
+        facts = Facts(
+            categories=categories.get(agency.pk, []),
+            hotline_orders=figure.hotline_orders if figure else 0,
+            deputy_suggestions=figure.deputy_suggestions if figure else 0,
+            cppcc_proposals=figure.cppcc_proposals if figure else 0,
+            fee_count=fee["n"] if fee else 0,
+            fee_yuan=Decimal(fee["amount"] or 0) if fee else Decimal(0),
+            figures_entered=figure is not None,
+            catalog_level1=top,
+            catalog_level2=child,
+        )
+        out[agency.pk] = (report, facts)
+    return out
+
+
+def report_compute(*, agency: Agency, year: int) -> tuple[Report, Facts]:
+    """The agency-year's tables and facts from the records (sections hold their headings only)."""
+    return reports_compute(agencies=[agency], year=year)[agency.pk]
+
+
+def latest_version(*, agency: Agency, year: int) -> ReportVersion | None:
+    return ReportVersion.objects.filter(agency=agency, year=year).order_by("-number").first()
+
+
+def previous_report(*, agency: Agency, year: int) -> tuple[Report, Facts | None]:
+    """Last year's report as published, or else as the records give it (for Y1, Y2, D2 and the comparisons)."""
+    version = latest_version(agency=agency, year=year - 1)
+    computed, facts = report_compute(agency=agency, year=year - 1)
+    if version is not None:
+        return version.report(), facts
+    # Not published: its numbers only. Text drafted by the machine is not last year's report (D2 compares texts).
+    return computed, facts
+
+
+@dataclass
+class Draft:
+    """The report as it stands: numbers from the records, words from the draft (or drafted from the records)."""
+
+    report: Report
+    facts: Facts
+    previous: Report
+    previous_facts: Facts | None
+    findings: list[Finding] = field(default_factory=list)
+    draft: ReportDraft | None = None
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.ERROR]
+
+
+def draft_text(*, agency: Agency, year: int, report: Report, facts: Facts, previous, previous_facts) -> dict:
+    """Title, preamble and sections for a new draft, drafted from the records."""
+    return {
+        "title": "",
+        "preamble": drafting.preamble(agency, year),
+        "sections": drafting.draft_sections(report, facts, previous, previous_facts),
+    }
+
+
+def report_current(*, agency: Agency, year: int, published_on: date | None = None) -> Draft:
+    """The report with the staff's text where they wrote it, and every rule run on it."""
+    report, facts = report_compute(agency=agency, year=year)
+    previous, previous_facts = previous_report(agency=agency, year=year)
+    draft = ReportDraft.objects.filter(agency=agency, year=year).first()
+    text = (
+        {"title": draft.title, "preamble": draft.preamble, "sections": draft.sections}
+        if draft is not None
+        else draft_text(
+            agency=agency, year=year, report=report, facts=facts, previous=previous, previous_facts=previous_facts
+        )
+    )
+    report.title = text["title"]
+    report.preamble = text["preamble"]
+    report.sections = {key: text["sections"].get(key) or report.sections[key] for key in report.sections}
+    report.published_on = published_on
+    findings = check_report(report, previous)
+    return Draft(report, facts, previous, previous_facts, findings, draft)
+
+
+# -- versions ---------------------------------------------------------------------------------------------------
+
+
+def published_versions(*, agency: Agency) -> list[ReportVersion]:
+    """Every agency-year's latest version, newest year first (the portal's 年报 column)."""
+    latest = ReportVersion.objects.filter(agency=agency).values("year").annotate(number=Max("number")).order_by("-year")
+    wanted = {(row["year"], row["number"]) for row in latest}
+    versions = ReportVersion.objects.filter(agency=agency).defer("docx", "html", "xlsx", "pdf", "report_json")
+    return sorted((v for v in versions if (v.year, v.number) in wanted), key=lambda v: -v.year)
+
+
+# -- supervisors ------------------------------------------------------------------------------------------------
+
+
+class SupervisedStatus:
+    NOT_STARTED = "未开始"
+    DRAFTING = "起草中"
+    PUBLISHED = "已公布"
+    LATE = "逾期"
+
+
+@dataclass
+class AgencyRow:
+    agency: Agency
+    status: str
+    deadline: date
+    errors: int
+    warnings: int
+    overdue_applications: int
+    version: int | None
+
+
+def region_overview(*, agencies, year: int, today: date) -> list[AgencyRow]:
+    """Each agency's report status, findings and overdue applications, with grouped queries for the whole region."""
+    agencies = list(agencies)
+    computed = reports_compute(agencies=agencies, year=year)
+    drafts = {d.agency_id: d for d in ReportDraft.objects.filter(agency__in=agencies, year=year)}
+    first_published = {
+        row["agency_id"]: row
+        for row in ReportVersion.objects.filter(agency__in=agencies, year=year)
+        .values("agency_id")
+        .annotate(first=Count("pk"), latest=Max("number"), on=Max("published_on"))
+        .order_by()
+    }
+    firsts = dict(
+        ReportVersion.objects.filter(agency__in=agencies, year=year, number=1).values_list("agency_id", "published_on")
+    )
+    overdue = dict(
+        Application.objects.overdue(on=today)
+        .filter(agency__in=agencies)
+        .values("agency_id")
+        .annotate(n=Count("pk"))
+        .values_list("agency_id", "n")
+        .order_by()
+    )
+    rows = []
+    for agency in agencies:
+        report, _ = computed[agency.pk]
+        draft = drafts.get(agency.pk)
+        if draft is not None:
+            report.preamble, report.title = draft.preamble, draft.title
+            report.sections = {k: draft.sections.get(k) or v for k, v in report.sections.items()}
+        findings = check_report(report)
+        deadline = report_deadline(agency=agency, year=year)
+        published = first_published.get(agency.pk)
+        if published:
+            status = SupervisedStatus.LATE if firsts.get(agency.pk, today) > deadline else SupervisedStatus.PUBLISHED
+        elif today > deadline:
+            status = SupervisedStatus.LATE
+        else:
+            status = SupervisedStatus.DRAFTING if draft else SupervisedStatus.NOT_STARTED
+        rows.append(
+            AgencyRow(
+                agency=agency,
+                status=status,
+                deadline=deadline,
+                errors=sum(f.severity is Severity.ERROR for f in findings),
+                warnings=sum(f.severity is Severity.WARNING for f in findings),
+                overdue_applications=overdue.get(agency.pk, 0),
+                version=published["latest"] if published else None,
+            )
+        )
+    return rows
+
+
+def combined_report(*, name: str, agencies, imported, year: int) -> Report:
+    """The region's combined report: the sum of its agencies' tables (published version where there is one, else
+    the records) and of the imported reports. A blank cell in an imported report adds nothing."""
+    agencies = list(agencies)
+    computed = reports_compute(agencies=agencies, year=year)
+    published = {}
+    for version in ReportVersion.objects.filter(agency__in=agencies, year=year).order_by("agency_id", "number"):
+        published[version.agency_id] = version  # the last one wins: the latest version
+    parts = [published[a.pk].report() if a.pk in published else computed[a.pk][0] for a in agencies]
+    parts.extend(record.report() for record in imported)
+    combined = Report.blank(name, year, FormatVersion.V2021)
+    combined.agency_level = ReportLevel.GOVERNMENT
+    combined.sections = {key: drafting.heading(key) for key in combined.sections}
+    for ref, _ in combined.cells():
+        values = [part.get(ref.name) for part in parts if part.format_version == FormatVersion.V2021]
+        known = [v for v in values if v is not None]
+        combined.set(ref.name, sum(known, Decimal(0) if ref.column == "amount" else 0))
+    return combined
+
+
+def imported_reports(*, regions, year: int):
+    return ImportedReport.objects.filter(region__in=regions, year=year)
+
+
+def findings_from_json(text: str) -> list[dict]:
+    return json.loads(text or "[]")
+
+
+def dashboard_report(*, agency: Agency, today: date) -> dict:
+    """The report the dashboard shows: last year's until the end of March, then this year's."""
+    year = today.year - 1 if today.month <= 3 else today.year
+    deadline = report_deadline(agency=agency, year=year)
+    version = latest_version(agency=agency, year=year)
+    started = ReportDraft.objects.filter(agency=agency, year=year).exists()
+    return {
+        "year": year,
+        "deadline": deadline,
+        "days_left": (deadline - today).days,
+        "version": version,
+        "started": started,
+    }

@@ -1,0 +1,242 @@
+"""Staff pages for the annual report (the draft with its rules, drill-down, publishing, versions) and the
+supervisors' pages (the region's agencies, the combined report, imports)."""
+
+from __future__ import annotations
+
+import re
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import escape
+from django.views.decorators.http import require_POST
+
+from gongkai.agencies.access import get_agency_for_viewer, has_role
+from gongkai.agencies.models import Agency, Role
+from gongkai.applications.workflow import HANDLER_ROLES
+from gongkai.report.format import SECTIONS
+from gongkai.report.layout import table_grid
+from gongkai.report.render.html import render_html_fragment, table_html
+from gongkai.reporting import counting, selectors, services
+from gongkai.reporting.diff import report_diff
+from gongkai.reporting.models import ReportVersion
+
+EDIT_ROLES = (Role.DRAFTER, Role.AGENCY_ADMIN)
+PUBLISH_ROLES = (Role.LEADER, Role.AGENCY_ADMIN)
+_CELL = re.compile(r'<td data-cell="([a-z_.]+)"([^>]*)>([^<]*)</td>')
+
+
+def _get_agency_for_user(user, agency_id: int) -> Agency:
+    """Members of the agency and the region's supervisors may read its report; others get 403."""
+    return get_agency_for_viewer(user, agency_id)
+
+
+def _get_version_for_user(user, agency_id: int, year: int, number: int) -> ReportVersion:
+    agency = _get_agency_for_user(user, agency_id)
+    return get_object_or_404(ReportVersion, agency=agency, year=year, number=number)
+
+
+def linked_tables(report, *, agency_id: int, year: int, flagged: set[str]) -> dict[str, str]:
+    """Each table's HTML with every number a link to the records counted in it, cells named by a finding marked."""
+
+    def link(match: re.Match[str]) -> str:
+        cell, attrs, text = match.groups()
+        css = ' class="flagged"' if cell in flagged else ""
+        url = reverse("report-cell", args=[agency_id, year, cell])
+        return f'<td data-cell="{cell}"{attrs}{css}><a href="{url}">{text}</a></td>'
+
+    return {table.section: _CELL.sub(link, table_html(report, table_grid(table))) for table in report.format.tables}
+
+
+@login_required
+def draft(request, agency_id: int, year: int):
+    agency = _get_agency_for_user(request.user, agency_id)
+    can_edit = has_role(request.user, agency, *EDIT_ROLES)
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied
+        record = services.draft_start(agency=agency, year=year, actor=request.user)
+        bodies = {
+            s.key: request.POST.get(f"section-{s.key}", "") for s in SECTIONS if f"section-{s.key}" in request.POST
+        }
+        try:
+            services.draft_update(
+                draft=record,
+                actor=request.user,
+                preamble=request.POST.get("preamble", ""),
+                title=request.POST.get("title", ""),
+                bodies=bodies,
+            )
+            messages.success(request, "已保存，检查结果已更新")
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+        return redirect("report-draft", agency_id=agency.pk, year=year)
+    current = selectors.report_current(agency=agency, year=year)
+    flagged = {cell for finding in current.findings for cell in finding.cells}
+    report = current.report
+    sections = [
+        {
+            "key": s.key,
+            "heading": report.section_heading(s.key),
+            "body": report.section_body(s.key),
+            "rows": max(3, report.section_body(s.key).count("\n") + 3),
+        }
+        for s in SECTIONS
+    ]
+    context = {
+        "agency": agency,
+        "year": year,
+        "current": current,
+        "report": report,
+        "sections": sections,
+        "tables": linked_tables(report, agency_id=agency.pk, year=year, flagged=flagged),
+        "categories": current.facts.categories,
+        "can_edit": can_edit,
+        "can_publish": has_role(request.user, agency, *PUBLISH_ROLES),
+        "deadline": selectors.report_deadline(agency=agency, year=year),
+        "days_left": (selectors.report_deadline(agency=agency, year=year) - timezone.localdate()).days,
+        "today": timezone.localdate(),
+        "versions": ReportVersion.objects.filter(agency=agency, year=year).defer("docx", "html", "xlsx", "pdf"),
+    }
+    return render(request, "reporting/draft.html", context)
+
+
+@login_required
+def cell(request, agency_id: int, year: int, cell: str):
+    """Drill-down: the records counted in one number of the report."""
+    agency = _get_agency_for_user(request.user, agency_id)
+    parts = cell.split(".")
+    if len(parts) != 3 or not any(
+        ref.name == cell for ref, _ in selectors.report_compute(agency=agency, year=year)[0].cells()
+    ):
+        raise Http404
+    records = counting.cell_records(agency=agency, year=year, cell=cell)
+    report, _ = selectors.report_compute(agency=agency, year=year)
+    context = {
+        "agency": agency,
+        "year": year,
+        "cell": cell,
+        "label": _cell_label(report, cell),
+        "value": report.get(cell),
+        "kind": parts[0],
+        "records": list(records[:500]) if records is not None else None,
+        "can_open_applications": has_role(request.user, agency, *HANDLER_ROLES),
+    }
+    return render(request, "reporting/cell.html", context)
+
+
+def _cell_label(report, cell: str) -> str:
+    """The official labels of the cell's row and column, from the format description."""
+    table_key, row_key, column_key = cell.split(".")
+    table = report.format.table(table_key)
+    for block in table.blocks:
+        rows = {row.key: row for row in block.rows}
+        columns = {column.key: column for column in block.columns}
+        if row_key in rows and column_key in columns:
+            return " › ".join([*rows[row_key].path, *columns[column_key].path])
+    return cell
+
+
+@login_required
+def category(request, agency_id: int, year: int, category_id: int):
+    agency = _get_agency_for_user(request.user, agency_id)
+    items = counting.category_records(agency=agency, year=year, category_id=category_id).select_related("category")
+    return render(request, "reporting/category.html", {"agency": agency, "year": year, "items": items})
+
+
+@login_required
+@require_POST
+def publish(request, agency_id: int, year: int):
+    agency = _get_agency_for_user(request.user, agency_id)
+    if not has_role(request.user, agency, *PUBLISH_ROLES):
+        raise PermissionDenied
+    record = services.draft_start(agency=agency, year=year, actor=request.user)
+    try:
+        version = services.report_publish(draft=record, actor=request.user, note=request.POST.get("note", ""))
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+        return redirect("report-draft", agency_id=agency.pk, year=year)
+    messages.success(request, f"已公布第{version.number}版，门户网站年报栏目已更新")
+    return redirect("report-version", agency_id=agency.pk, year=year, number=version.number)
+
+
+@login_required
+def version(request, agency_id: int, year: int, number: int):
+    record = _get_version_for_user(request.user, agency_id, year, number)
+    earlier = ReportVersion.objects.filter(agency=record.agency, year=year, number=number - 1).first()
+    cells, texts = report_diff(earlier.report(), record.report()) if earlier else ([], [])
+    context = {
+        "agency": record.agency,
+        "version": record,
+        "earlier": earlier,
+        "cells": cells,
+        "texts": texts,
+        "findings": selectors.findings_from_json(record.findings_json),
+        "body": bytes(record.html).decode("utf-8"),
+    }
+    return render(request, "reporting/version.html", context)
+
+
+# -- supervisors ------------------------------------------------------------------------------------------------
+
+
+def _get_regions_for_user(user):
+    regions = [r for s in user.supervisions.select_related("region") for r in s.region.with_descendants()]
+    if not regions:
+        raise PermissionDenied
+    return regions
+
+
+@login_required
+def region(request, year: int):
+    regions = _get_regions_for_user(request.user)
+    agencies = Agency.objects.filter(region__in=regions).order_by("name")
+    today = timezone.localdate()
+    rows = selectors.region_overview(agencies=agencies, year=year, today=today)
+    imported = selectors.imported_reports(regions=regions, year=year)
+    context = {"year": year, "rows": rows, "imported": imported, "regions": regions, "today": today}
+    return render(request, "reporting/region.html", context)
+
+
+@login_required
+def combined(request, year: int):
+    regions = _get_regions_for_user(request.user)
+    top = regions[0]
+    agencies = Agency.objects.filter(region__in=regions)
+    imported = selectors.imported_reports(regions=regions, year=year)
+    report = selectors.combined_report(name=f"{top.name}（汇总）", agencies=agencies, imported=imported, year=year)
+    from gongkai.report.rules import check_report
+
+    context = {
+        "year": year,
+        "region": top,
+        "report": report,
+        "findings": check_report(report),
+        "body": render_html_fragment(report),
+        "agency_count": agencies.count(),
+        "imported": imported,
+    }
+    return render(request, "reporting/combined.html", context)
+
+
+@login_required
+@require_POST
+def import_report(request, year: int):
+    regions = _get_regions_for_user(request.user)
+    target = next((r for r in regions if str(r.pk) == request.POST.get("region")), regions[0])
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "请选择年度报告文件")
+    else:
+        try:
+            record = services.report_import(
+                region=target, data=upload.read(), filename=upload.name, actor=request.user, year=year
+            )
+            messages.success(request, f"已导入 {escape(record.agency_name)} {record.year}年度报告")
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+    return redirect("report-region", year=year)
