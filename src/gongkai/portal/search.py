@@ -1,8 +1,10 @@
 """Full-text search over public items' titles, 文号 and bodies, for Chinese text without word boundaries.
 
-SQLite: the FTS5 trigram table (portal_search_fts) answers terms of three characters or more; shorter terms (二字词
-such as 节能) fall back to LIKE on the same table. PostgreSQL: ILIKE on portal_searchdocument.text, which the pg_trgm
-GIN index serves for terms of three characters or more. Either way every term must occur (AND)."""
+SQLite: the FTS5 trigram table (portal_search_fts) answers terms of three characters or more; two-character terms
+(二字词 such as 节能) are single tokens of a second FTS5 table over the text's character bigrams (portal_search_bigram);
+one-character terms fall back to LIKE. PostgreSQL: ILIKE on portal_searchdocument.text, which the pg_trgm GIN index
+serves for terms of three characters or more; two-character terms use a GIN index over the text's bigram array.
+Either way every term must occur (AND), with the meaning of LIKE '%term%' (see migration 0003)."""
 
 from __future__ import annotations
 
@@ -29,22 +31,59 @@ def _like_pattern(term: str) -> str:
     return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+def bigrams(text: str) -> str:
+    """The text as the bigram index sees it: every pair of adjacent letters or digits, lower-cased, separated by
+    spaces ("节能降耗。" gives "节能 能降 降耗"). Pairs never span whitespace or punctuation, so each is one token for
+    FTS5's unicode61 tokenizer, and a two-character term occurs in the text exactly when its pair is a token.
+    Triggers call it (as gongkai_bigrams) on every write: changing it means rebuilding portal_search_bigram."""
+    pairs = []
+    for run in _WORD_RUNS.findall(text.lower()):
+        pairs.extend(run[i : i + 2] for i in range(len(run) - 1))
+    return " ".join(pairs)
+
+
+_WORD_RUNS = re.compile(r"[^\W_]{2,}")
+
+
+def _is_pair(term: str) -> bool:
+    return len(term) == 2 and _WORD_RUNS.fullmatch(term) is not None
+
+
+def _fts_strings(terms: list[str]) -> str:
+    # Each term a quoted FTS5 string (double quotes doubled): the visitor's text is never FTS5 syntax.
+    return " AND ".join('"' + t.replace('"', '""') + '"' for t in terms)
+
+
 def _matching_ids_sql(terms: list[str]) -> tuple[str, list]:
     """SQL selecting the ids of items whose search text contains every term."""
     if connection.vendor == "sqlite":
         long_terms = [t for t in terms if len(t) >= 3]
-        short_terms = [t for t in terms if len(t) < 3]
-        where, params = [], []
-        if long_terms:
-            # Each term a quoted FTS5 string (double quotes doubled): the visitor's text is never FTS5 syntax.
-            where.append("portal_search_fts MATCH %s")
-            params.append(" AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms))
-        for term in short_terms:
-            where.append("(title LIKE %s ESCAPE '\\' OR text LIKE %s ESCAPE '\\')")
-            params += [_like_pattern(term)] * 2
-        return f"SELECT rowid FROM portal_search_fts WHERE {' AND '.join(where)}", params
-    where = " AND ".join(["text ILIKE %s"] * len(terms))
-    return f"SELECT item_id FROM portal_searchdocument WHERE {where}", [_like_pattern(t) for t in terms]
+        pairs = [t.lower() for t in terms if _is_pair(t)]
+        short_terms = [t for t in terms if len(t) < 3 and not _is_pair(t)]
+        selects, params = [], []
+        if long_terms or short_terms:
+            where, table = [], "portal_search_fts" if long_terms else "portal_searchdocument"
+            if long_terms:
+                where.append("portal_search_fts MATCH %s")
+                params.append(_fts_strings(long_terms))
+            for term in short_terms:
+                where.append("(title LIKE %s ESCAPE '\\' OR text LIKE %s ESCAPE '\\')")
+                params += [_like_pattern(term)] * 2
+            selects.append(f"SELECT {'rowid' if long_terms else 'item_id'} FROM {table} WHERE {' AND '.join(where)}")
+        if pairs:
+            selects.append("SELECT rowid FROM portal_search_bigram WHERE portal_search_bigram MATCH %s")
+            params.append(_fts_strings(pairs))
+        return " INTERSECT ".join(selects), params
+    where, params = [], []
+    for term in terms:
+        if _is_pair(term):
+            # The expression of the GIN index portal_search_text_bigrams (migration 0003).
+            where.append("portal_bigrams(text) @> ARRAY[lower(%s)]")
+            params.append(term)
+        else:
+            where.append("text ILIKE %s")
+            params.append(_like_pattern(term))
+    return f"SELECT item_id FROM portal_searchdocument WHERE {' AND '.join(where)}", params
 
 
 @dataclass
