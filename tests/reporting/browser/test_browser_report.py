@@ -1,0 +1,42 @@
+"""A staff member opens the draft, clicks a number in table B and sees the applications behind it, edits a
+paragraph, publishes; the portal shows the report and its downloads."""
+
+from __future__ import annotations
+
+import pytest
+
+from reporting.conftest import PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_it_goes_from_draft_to_portal(page, demo, erin):
+    agency = demo["invented"]
+    page.goto(page.base + "/accounts/login/")
+    page.fill("#id_username", "erin")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/staff/**")
+
+    page.goto(f"{page.base}/staff/{agency.pk}/reports/2025/")
+    page.click('td[data-cell="table_b.withheld_third_party.natural_person"] a')
+    page.wait_for_selector("#records")
+    assert page.text_content("#cell-value").strip() == "1"
+    assert page.locator("#records tr").count() == 2  # the header and the one application
+
+    page.go_back()
+    page.fill("#id_section-5", "2025年，本局政府信息公开工作存在的主要问题是公开内容有待丰富；改进措施是加强培训。")
+    page.click("#save")
+    page.wait_for_selector(".messages")
+    assert "加强培训" in page.input_value("#id_section-5")
+
+    page.click("#publish")
+    page.wait_for_url("**/v1/")
+    page.goto(f"{page.base}/gk/{agency.pk}/")
+    page.click("#report-list a >> nth=0")
+    page.wait_for_selector("#downloads")
+    assert "加强培训" in page.text_content("article.report")
+    for ext in ("DOCX", "PDF", "HTML", "XLSX"):
+        assert page.locator(f"#downloads a:has-text('{ext}')").count() == 1
+    response = page.request.get(page.base + page.locator("#downloads a:has-text('DOCX')").get_attribute("href"))
+    assert response.status == 200 and response.body().startswith(b"PK")
