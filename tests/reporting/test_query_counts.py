@@ -8,7 +8,7 @@ from gongkai.reporting.selectors import report_compute, reports_compute
 
 def test_it_computes_an_agency_year_in_seven_queries(demo, django_assert_max_num_queries):
     with django_assert_max_num_queries(7):
-        report, facts = report_compute(agency=demo["invented"], year=2025)
+        report, _facts = report_compute(agency=demo["invented"], year=2025)
     assert report.get("table_b.new_received.total") == 132
 
 
