@@ -33,6 +33,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_workdays.py
 	$(BIN)/python benchmarks/bench_check.py
 	$(BIN)/python benchmarks/bench_portal.py
+	$(BIN)/python benchmarks/bench_reporting.py
 
 clean:
 	rm -rf $(VENV) out build *.egg-info
