@@ -74,16 +74,20 @@ def _matching_ids_sql(terms: list[str]) -> tuple[str, list]:
             selects.append("SELECT rowid FROM portal_search_bigram WHERE portal_search_bigram MATCH %s")
             params.append(_fts_strings(pairs))
         return " INTERSECT ".join(selects), params
-    where, params = [], []
-    for term in terms:
-        if _is_pair(term):
-            # The expression of the GIN index portal_search_text_bigrams (migration 0003).
-            where.append("portal_bigrams(text) @> ARRAY[lower(%s)]")
-            params.append(term)
-        else:
-            where.append("text ILIKE %s")
-            params.append(_like_pattern(term))
-    return f"SELECT item_id FROM portal_searchdocument WHERE {' AND '.join(where)}", params
+    # Bigram and trigram conditions in separate selects: in one WHERE, PostgreSQL's recheck of the ILIKE would
+    # recompute every candidate row's bigrams (slow); apart, each index answers its own terms.
+    selects, params = [], []
+    likes = [t for t in terms if not _is_pair(t)]
+    pairs = [t for t in terms if _is_pair(t)]
+    if likes:
+        where = " AND ".join(["text ILIKE %s"] * len(likes))
+        selects.append(f"SELECT item_id FROM portal_searchdocument WHERE {where}")
+        params += [_like_pattern(t) for t in likes]
+    if pairs:
+        # The expression of the GIN index portal_search_text_bigrams (migration 0003).
+        selects.append("SELECT item_id FROM portal_searchdocument WHERE portal_bigrams(text) @> %s::text[]")
+        params.append([t.lower() for t in pairs])
+    return " INTERSECT ".join(selects), params
 
 
 @dataclass
