@@ -4,15 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('agencies', '0001_initial'),
+        ("agencies", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='agency',
-            name='level',
-            field=models.CharField(choices=[('department', '政府部门（次年1月31日前公布年度报告）'), ('government', '县级以上人民政府（次年3月31日前公布本级政府年度报告）')], default='department', help_text='决定年度报告的公布期限：政府部门1月31日，县级以上人民政府3月31日。', max_length=20, verbose_name='机关类别'),
+            model_name="agency",
+            name="level",
+            field=models.CharField(
+                choices=[
+                    ("department", "政府部门（次年1月31日前公布年度报告）"),
+                    ("government", "县级以上人民政府（次年3月31日前公布本级政府年度报告）"),
+                ],
+                default="department",
+                help_text="决定年度报告的公布期限：政府部门1月31日，县级以上人民政府3月31日。",
+                max_length=20,
+                verbose_name="机关类别",
+            ),
         ),
     ]

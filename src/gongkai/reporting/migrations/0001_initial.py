@@ -6,107 +6,209 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('agencies', '0002_agency_level'),
+        ("agencies", "0002_agency_level"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ReportDraft',
+            name="ReportDraft",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='报告年度')),
-                ('status', models.CharField(choices=[('drafting', '起草中'), ('published', '已公布')], default='drafting', max_length=20, verbose_name='状态')),
-                ('title', models.CharField(blank=True, help_text='留空则为“机关名称+年度+报告名称”。', max_length=300, verbose_name='标题')),
-                ('preamble', models.TextField(blank=True, help_text='统计期限和联系方式。', verbose_name='引言')),
-                ('sections', models.JSONField(default=dict, help_text='键为“1”至“6”，每部分以标题行开头，其后为正文各段。', verbose_name='各部分文字')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='report_drafts', to='agencies.agency', verbose_name='机关')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("year", models.PositiveSmallIntegerField(verbose_name="报告年度")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("drafting", "起草中"), ("published", "已公布")],
+                        default="drafting",
+                        max_length=20,
+                        verbose_name="状态",
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        blank=True, help_text="留空则为“机关名称+年度+报告名称”。", max_length=300, verbose_name="标题"
+                    ),
+                ),
+                ("preamble", models.TextField(blank=True, help_text="统计期限和联系方式。", verbose_name="引言")),
+                (
+                    "sections",
+                    models.JSONField(
+                        default=dict,
+                        help_text="键为“1”至“6”，每部分以标题行开头，其后为正文各段。",
+                        verbose_name="各部分文字",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="report_drafts",
+                        to="agencies.agency",
+                        verbose_name="机关",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '年度报告草稿',
-                'verbose_name_plural': '年度报告草稿',
+                "verbose_name": "年度报告草稿",
+                "verbose_name_plural": "年度报告草稿",
             },
         ),
         migrations.CreateModel(
-            name='ReportEvent',
+            name="ReportEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(auto_now_add=True, verbose_name='时间')),
-                ('action', models.CharField(max_length=30, verbose_name='操作')),
-                ('from_status', models.CharField(blank=True, choices=[('drafting', '起草中'), ('published', '已公布')], max_length=20, verbose_name='原状态')),
-                ('to_status', models.CharField(choices=[('drafting', '起草中'), ('published', '已公布')], max_length=20, verbose_name='新状态')),
-                ('note', models.TextField(blank=True, verbose_name='说明')),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('draft', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='reporting.reportdraft')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("at", models.DateTimeField(auto_now_add=True, verbose_name="时间")),
+                ("action", models.CharField(max_length=30, verbose_name="操作")),
+                (
+                    "from_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[("drafting", "起草中"), ("published", "已公布")],
+                        max_length=20,
+                        verbose_name="原状态",
+                    ),
+                ),
+                (
+                    "to_status",
+                    models.CharField(
+                        choices=[("drafting", "起草中"), ("published", "已公布")], max_length=20, verbose_name="新状态"
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="说明")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "draft",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="events", to="reporting.reportdraft"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '年度报告记录',
-                'verbose_name_plural': '年度报告记录',
-                'ordering': ['at', 'id'],
+                "verbose_name": "年度报告记录",
+                "verbose_name_plural": "年度报告记录",
+                "ordering": ["at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='ReportVersion',
+            name="ReportVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='报告年度')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='版本')),
-                ('published_on', models.DateField(verbose_name='公布日期')),
-                ('published_at', models.DateTimeField(auto_now_add=True, verbose_name='公布时间')),
-                ('note', models.TextField(blank=True, verbose_name='更正说明')),
-                ('report_json', models.TextField(verbose_name='报告数据（JSON）')),
-                ('findings_json', models.TextField(default='[]', verbose_name='公布时的检查结果（JSON）')),
-                ('docx', models.BinaryField(verbose_name='DOCX')),
-                ('html', models.BinaryField(verbose_name='HTML')),
-                ('xlsx', models.BinaryField(verbose_name='XLSX')),
-                ('pdf', models.BinaryField(blank=True, null=True, verbose_name='PDF')),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='report_versions', to='agencies.agency', verbose_name='机关')),
-                ('draft', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='versions', to='reporting.reportdraft')),
-                ('published_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='公布人')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("year", models.PositiveSmallIntegerField(verbose_name="报告年度")),
+                ("number", models.PositiveSmallIntegerField(verbose_name="版本")),
+                ("published_on", models.DateField(verbose_name="公布日期")),
+                ("published_at", models.DateTimeField(auto_now_add=True, verbose_name="公布时间")),
+                ("note", models.TextField(blank=True, verbose_name="更正说明")),
+                ("report_json", models.TextField(verbose_name="报告数据（JSON）")),
+                ("findings_json", models.TextField(default="[]", verbose_name="公布时的检查结果（JSON）")),
+                ("docx", models.BinaryField(verbose_name="DOCX")),
+                ("html", models.BinaryField(verbose_name="HTML")),
+                ("xlsx", models.BinaryField(verbose_name="XLSX")),
+                ("pdf", models.BinaryField(blank=True, null=True, verbose_name="PDF")),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="report_versions",
+                        to="agencies.agency",
+                        verbose_name="机关",
+                    ),
+                ),
+                (
+                    "draft",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="versions", to="reporting.reportdraft"
+                    ),
+                ),
+                (
+                    "published_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="公布人",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '已公布的年度报告',
-                'verbose_name_plural': '已公布的年度报告',
-                'ordering': ['agency', '-year', '-number'],
+                "verbose_name": "已公布的年度报告",
+                "verbose_name_plural": "已公布的年度报告",
+                "ordering": ["agency", "-year", "-number"],
             },
         ),
         migrations.CreateModel(
-            name='ImportedReport',
+            name="ImportedReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('agency_name', models.CharField(max_length=200, verbose_name='机关名称')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='报告年度')),
-                ('source', models.CharField(max_length=300, verbose_name='文件名')),
-                ('report_json', models.TextField(verbose_name='读取的报告数据（JSON）')),
-                ('findings_json', models.TextField(default='[]', verbose_name='检查结果（JSON）')),
-                ('imported_at', models.DateTimeField(auto_now_add=True)),
-                ('imported_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='imported_reports', to='agencies.region', verbose_name='区域')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("agency_name", models.CharField(max_length=200, verbose_name="机关名称")),
+                ("year", models.PositiveSmallIntegerField(verbose_name="报告年度")),
+                ("source", models.CharField(max_length=300, verbose_name="文件名")),
+                ("report_json", models.TextField(verbose_name="读取的报告数据（JSON）")),
+                ("findings_json", models.TextField(default="[]", verbose_name="检查结果（JSON）")),
+                ("imported_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "imported_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="imported_reports",
+                        to="agencies.region",
+                        verbose_name="区域",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '导入的年度报告',
-                'verbose_name_plural': '导入的年度报告',
-                'ordering': ['region', 'year', 'agency_name'],
-                'constraints': [models.UniqueConstraint(fields=('region', 'agency_name', 'year'), name='imported_report_unique')],
+                "verbose_name": "导入的年度报告",
+                "verbose_name_plural": "导入的年度报告",
+                "ordering": ["region", "year", "agency_name"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("region", "agency_name", "year"), name="imported_report_unique")
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='reportdraft',
-            constraint=models.UniqueConstraint(fields=('agency', 'year'), name='report_draft_unique'),
+            model_name="reportdraft",
+            constraint=models.UniqueConstraint(fields=("agency", "year"), name="report_draft_unique"),
         ),
         migrations.AddIndex(
-            model_name='reportversion',
-            index=models.Index(fields=['agency', 'year', 'number'], name='report_version_latest'),
+            model_name="reportversion",
+            index=models.Index(fields=["agency", "year", "number"], name="report_version_latest"),
         ),
         migrations.AddConstraint(
-            model_name='reportversion',
-            constraint=models.UniqueConstraint(fields=('agency', 'year', 'number'), name='report_version_unique'),
+            model_name="reportversion",
+            constraint=models.UniqueConstraint(fields=("agency", "year", "number"), name="report_version_unique"),
         ),
     ]
