@@ -24,10 +24,23 @@ def test_it_lets_only_the_right_people_in(demo, alice, erin, frank, charlie, cli
     assert ReportVersion.objects.count() == 0
 
 
-def test_it_shows_supervisors_status_and_the_combined_report(demo, frank, client):
+def _status_of(page: str, agency_name: str) -> str:
+    """The status cell of the agency's row in the supervisor's table."""
+    row = next(row for row in page.split("<tr") if agency_name in row)
+    return row.split("</td><td>", 2)[1]
+
+
+def test_it_shows_supervisors_status_and_the_combined_report(demo, alice, frank, client):
+    name = demo["invented"].name
     client.force_login(frank)
     page = client.get("/staff/supervision/reports/2025/").content.decode()
-    assert ("张店区演示示范局" in page and "起草中" not in page) or "未开始" in page
+    assert _status_of(page, name) == "未开始"
+    client.force_login(alice)
+    preamble = "本年度报告中所列数据的统计期限自2025年1月1日起，至2025年12月31日止。"
+    client.post(f"/staff/{demo['invented'].pk}/reports/2025/", {"preamble": preamble})  # the first save starts it
+    client.force_login(frank)
+    page = client.get("/staff/supervision/reports/2025/").content.decode()
+    assert _status_of(page, name) == "起草中"
     combined = client.get("/staff/supervision/reports/2025/combined/").content.decode()
     assert 'data-cell="table_b.new_received.total"' in combined
 

@@ -139,3 +139,8 @@ class ImportedReport(models.Model):
 
     def report(self) -> Report:
         return report_from_dict(json.loads(self.report_json), source=self.source)
+
+    def finding_counts(self) -> tuple[int, int]:
+        """(errors, warnings) among the findings kept at import."""
+        severities = [finding["severity"] for finding in json.loads(self.findings_json or "[]")]
+        return severities.count("error"), severities.count("warning")
