@@ -23,7 +23,6 @@ from gongkai.agencies.access import has_role
 from gongkai.agencies.models import Agency
 from gongkai.applications import services, spam
 from gongkai.applications.models import ApiToken, Application, Channel, hash_key
-from gongkai.applications.openapi import openapi_document
 from gongkai.applications.selectors_public import public_status
 from gongkai.applications.services import APPLICATION_FIELDS
 from gongkai.applications.workflow import HANDLER_ROLES, Status
@@ -53,11 +52,6 @@ def _body(request) -> dict | None:
     except (ValueError, UnicodeDecodeError):
         return None
     return data if isinstance(data, dict) else None
-
-
-@require_GET
-def openapi(request):
-    return _json(openapi_document())
 
 
 @require_GET

@@ -37,7 +37,6 @@ urlpatterns = [
     path("staff/letters/<int:pk>/send/", views_staff.letter_send, name="letter-send"),
     path("staff/letters/<int:pk>.docx", views_staff.letter_download, name="letter-download"),
     # API
-    path("api/v1/openapi.json", api.openapi, name="api-openapi"),
     path("api/v1/agencies", api.agencies, name="api-agencies"),
     path("api/v1/agencies/<int:agency_id>/applications", api.submit, name="api-submit"),
     path("api/v1/applications/status", api.status, name="api-status"),

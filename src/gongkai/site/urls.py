@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from gongkai.agencies import views as agency_views
 from gongkai.publishing import views, views_records
+from gongkai.site import api
 
 admin.site.site_header = "gongkai 系统管理"
 admin.site.site_title = "gongkai"
@@ -10,6 +11,8 @@ admin.site.site_title = "gongkai"
 urlpatterns = [
     # Public: the portal (home, agencies, lists, items, search, feeds, sitemaps) and its staff page for the guide
     path("", include("gongkai.portal.urls")),
+    # One OpenAPI document for /api/v1/ (applications and annual reports)
+    path("api/v1/openapi.json", api.openapi, name="api-openapi"),
     # Applications (依申请公开): apply, track, staff pages, the JSON API under /api/v1/
     path("", include("gongkai.applications.urls")),
     # Annual reports: the draft, drill-down, publishing, supervisors, the portal's 年报 column, /api/v1/.../reports/
