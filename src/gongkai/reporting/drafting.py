@@ -65,8 +65,12 @@ def preamble(agency, year: int) -> str:
         )
         if part
     )
-    text = f"本年度报告中所列数据的统计期限自{year}年1月1日起，至{year}年12月31日止。"
+    text = statistics_period(year)
     return text + f"如对报告内容有疑问，请与{agency.name}联系" + (f"（{contact}）。" if contact else "。")
+
+
+def statistics_period(year: int) -> str:
+    return f"本年度报告中所列数据的统计期限自{year}年1月1日起，至{year}年12月31日止。"
 
 
 def draft_sections(report: Report, facts, previous: Report | None = None, previous_facts=None) -> dict[str, str]:

@@ -248,6 +248,8 @@ def combined_report(*, name: str, agencies, imported, year: int) -> Report:
     combined = Report.blank(name, year, FormatVersion.V2021)
     combined.agency_level = ReportLevel.GOVERNMENT
     combined.sections = {key: drafting.heading(key) for key in combined.sections}
+    # The period is a fact of the sum; the narrative (and section 六's fees) is the region's own to write.
+    combined.preamble = drafting.statistics_period(year)
     for ref, _ in combined.cells():
         values = [part.get(ref.name) for part in parts if part.format_version == FormatVersion.V2021]
         known = [v for v in values if v is not None]
