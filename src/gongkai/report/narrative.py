@@ -132,10 +132,10 @@ _AFTER = 60  # how far a phrase may run past its anchor
 
 _PROACTIVE = _p(
     "proactive_total",
-    ("信息",),
+    ("共", "累计", "全年"),
     rf"(?:共|累计|全年|总共)(?:计)?(?:主动)?(?:公开|发布|公布)(?:各类)?(?:政务|政府)?信息(?:共计?)?{NUM}"
     r"(?:次（条）|次\(条\)|条（次）|条|次|篇|件)",
-    before=14,
+    before=1,  # 总共: the anchor 共 stands one character into the phrase
 )
 _BREAKDOWN_START_RE = re.compile(r"^[。，,；;：:\s（(]*其中[：:，,]?")
 _BREAKDOWN_ITEM_RE = re.compile(rf"([^，,。；;：:（）()]*?[^\d，,。；;：:（）()、]){NUM}(?:次（条）|条|次|篇|件)")
@@ -166,15 +166,24 @@ def _breakdown(text: str, end: int) -> tuple[tuple[str, int], ...]:
     return tuple(items)
 
 
-def _matches(text: str, pattern: _Pattern) -> list[re.Match[str]]:
+def _positions(text: str, anchor: str, cache: dict[str, list[int]]) -> list[int]:
+    """Where the anchor stands in the text; patterns share anchors, so each is looked for once per text."""
+    if anchor not in cache:
+        positions, position = [], text.find(anchor)
+        while position != -1:
+            positions.append(position)
+            position = text.find(anchor, position + 1)
+        cache[anchor] = positions
+    return cache[anchor]
+
+
+def _matches(text: str, pattern: _Pattern, cache: dict[str, list[int]]) -> list[re.Match[str]]:
     found: dict[int, re.Match[str]] = {}
     for anchor in pattern.anchors:
-        position = text.find(anchor)
-        while position != -1:
+        for position in _positions(text, anchor, cache):
             match = pattern.regex.search(text, max(0, position - pattern.before), position + len(anchor) + _AFTER)
             if match is not None:
                 found.setdefault(match.start(), match)
-            position = text.find(anchor, position + 1)
     return [found[start] for start in sorted(found)]
 
 
@@ -182,14 +191,15 @@ def read_statements(text: str) -> list[Statement]:
     """Every statement of a counted fact in `text`, in the order they appear."""
     text = re.sub(r"[ \t\u3000]+", "", text)
     found: list[tuple[int, Statement]] = []
+    anchors: dict[str, list[int]] = {}
     for pattern in _PATTERNS:
-        for match in _matches(text, pattern):
+        for match in _matches(text, pattern, anchors):
             if pattern.denial:
                 statement = Statement(pattern.topic, 0, _quote(text, match, margin=0))
             else:
                 statement = Statement(pattern.topic, chinese_number(match.group(1)), _quote(text, match))
             found.append((match.start(), statement))
-    for match in _matches(text, _PROACTIVE):
+    for match in _matches(text, _PROACTIVE, anchors):
         statement = Statement(
             "proactive_total", chinese_number(match.group(1)), _quote(text, match), _breakdown(text, match.end())
         )

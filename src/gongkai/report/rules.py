@@ -24,6 +24,7 @@ from gongkai.report.format import (
     FIRST_YEAR_OF_2021_FORMAT,
     SECTIONS,
     TABLE_B_COLUMNS,
+    TABLE_KEYS,
     CellKind,
     FormatVersion,
     get_format,
@@ -225,7 +226,19 @@ def check_c1(report: Report, previous: Report | None) -> Iterable[Finding]:
 
 @rule("N1", Severity.ERROR, "每个单元格是非负整数（收费金额为非负数，单位万元）")
 def check_n1(report: Report, previous: Report | None) -> Iterable[Finding]:
-    for ref, value in report.cells():
+    # Fast path: a table whose every cell is a non-negative int (or blank) needs no per-cell look at its kind;
+    # only a table holding something else is walked cell by cell with the format's kinds.
+    suspect = set()
+    for key in TABLE_KEYS:
+        for cells in report.table(key).values():
+            for value in cells.values():
+                if value is not None and (type(value) is not int or value < 0):
+                    suspect.add(key)
+                    break
+            if key in suspect:
+                break
+    for ref in (ref for key in suspect for ref in report.format.table(key).cells):
+        value = report.table(ref.table).get(ref.row, _EMPTY).get(ref.column)
         if value is None:
             continue
         kind = ref.kind
@@ -444,10 +457,20 @@ _PERIOD = re.compile(
 )
 
 
+def _stated_period(text: str) -> re.Match[str] | None:
+    """The first statement of the statistics period, read around each "统计" with spaces removed."""
+    position = text.find("统计")
+    while position != -1:
+        match = _PERIOD.match(re.sub(r"\s+", "", text[position : position + 80]))
+        if match is not None:
+            return match
+        position = text.find("统计", position + 2)
+    return None
+
+
 @rule("T3", Severity.WARNING, "统计期限为报告年度1月1日至12月31日")
 def check_t3(report: Report, previous: Report | None) -> Iterable[Finding]:
-    text = re.sub(r"\s+", "", report.preamble + "\n" + (report.sections.get("1") or ""))
-    match = _PERIOD.search(text)
+    match = _stated_period(report.preamble) or _stated_period(report.sections.get("1") or "")
     expected = f"{report.year}年1月1日至{report.year}年12月31日"
     if match is None:
         yield Finding(
