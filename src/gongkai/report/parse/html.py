@@ -8,6 +8,7 @@ its content is read.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import lxml.etree
@@ -55,6 +56,9 @@ _PARSER = lxml.etree.HTMLParser(remove_comments=True, remove_pis=True, no_networ
 _MAX_CELLS = 200_000  # a grid larger than this is not a report's table; it would only cost memory
 
 
+_TEXT_OF = lxml.etree.XPath("string()")
+
+
 def _text(element) -> str:
     return " ".join("".join(element.itertext()).replace("\u200b", "").split())
 
@@ -76,37 +80,46 @@ def _rows_of(table):
 
 
 def _grid(table) -> GridRows:
-    """Expand rowspan/colspan into a rectangular grid; covered positions are None. Nested tables stay whole."""
+    """Expand rowspan/colspan into a rectangular grid; covered positions are None. Nested tables stay whole.
+
+    The hot loop of HTML reading (hundreds of cells a report): attributes are read directly and spans parsed only
+    when present."""
     rows: GridRows = []
     carry: list[int] = []  # per column: how many more rows a rowspan from above still covers
     size = 0
     for tr in _rows_of(table):
         row: list[str | None] = []
+        append = row.append
         c = 0
+        width = len(carry)
         for cell in tr:
             tag = cell.tag
             if tag != "td" and tag != "th":
                 continue
-            while c < len(carry) and carry[c] > 0:
-                row.append(None)
+            while c < width and carry[c]:
+                append(None)
                 carry[c] -= 1
                 c += 1
-            attributes = cell.attrib
-            colspan = _span(attributes.get("colspan"))
-            rowspan = _span(attributes.get("rowspan"))
-            # A cell with no markup inside is read directly (most cells once presentation is stripped).
-            text = (cell.text or "") if len(cell) == 0 else "".join(cell.itertext())
-            row.append(" ".join(text.split()))
+            colspan = cell.get("colspan")
+            colspan = 1 if colspan is None or colspan == "1" else _span(colspan)
+            rowspan = cell.get("rowspan")
+            rowspan = 1 if rowspan is None or rowspan == "1" else _span(rowspan)
+            # A cell with markup inside is serialised as text by libxml2 (much faster than itertext for Word's
+            # nested paragraphs and spans).
+            text = _TEXT_OF(cell) if len(cell) else cell.text
+            append(" ".join(text.split()) if text else "")
+            end = c + colspan
             if colspan > 1:
                 row.extend([None] * (colspan - 1))
-            if len(carry) < c + colspan:
-                carry.extend([0] * (c + colspan - len(carry)))
-            if rowspan > 1 or any(carry[c : c + colspan]):
-                for k in range(c, c + colspan):
+            if width < end:
+                carry.extend([0] * (end - width))
+                width = end
+            if rowspan > 1 or colspan > 1:
+                for k in range(c, end):
                     carry[k] = rowspan - 1
-            c += colspan
-        while c < len(carry) and carry[c] > 0:
-            row.append(None)
+            c = end
+        while c < width and carry[c]:
+            append(None)
             carry[c] -= 1
             c += 1
         size += len(row)
@@ -199,10 +212,12 @@ def html_blocks(data: bytes | str) -> list[Block]:
 
 def _page_title(root) -> str:
     """The report's title from the page around the article (h1, a title block, or <title>)."""
-    candidates = list(root.iter("h1", "h2", "h3"))
-    candidates += [e for e in root.iter("div", "p", "td") if "title" in (e.get("class", "") + e.get("id", "")).lower()]
-    candidates += list(root.iter("title"))
-    for element in candidates:
+    candidates = itertools.chain(
+        root.iter("h1", "h2", "h3"),
+        (e for e in root.iter("div", "p", "td") if "title" in (e.get("class", "") + e.get("id", "")).lower()),
+        root.iter("title"),
+    )
+    for element in candidates:  # lazily: most pages name the report in their first heading
         text = _text(element)
         if len(text) <= 120 and find_title(text):
             return text
