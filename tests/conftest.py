@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -35,3 +36,38 @@ def seed_report_path() -> Path:
 @pytest.fixture
 def seed_report(seed_report_path: Path) -> Report:
     return load_report(seed_report_path)
+
+
+# Browser tests: Playwright driving Debian's Chromium (never `playwright install`, never a downloaded browser) against
+# pytest-django's live server. One Playwright and one Chromium serve the whole session (see playwright_session).
+CHROMIUM = os.environ.get("GONGKAI_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make between steps are safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    from playwright_session import acquire, release
+
+    yield acquire(CHROMIUM, CHROMIUM_ARGS)
+    release()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    page.set_default_timeout(20000)
+    page.base = live_server.url
+    yield page
+    context.close()

@@ -7,8 +7,6 @@ must see nothing of 测试局's. Time stands still on a plain Monday unless a te
 
 from __future__ import annotations
 
-import os
-import shutil
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -110,32 +108,6 @@ def submit(agency):
         return services.application_submit(agency=target, channel=channel, received_on=received_on, **fields)
 
     return make
-
-
-# Browser tests: Playwright driving Debian's Chromium against the live server, as in tests/platform.
-CHROMIUM = os.environ.get("GONGKAI_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-sync"]
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
-        pytest.skip(f"Chromium not found at {CHROMIUM}")
-    from playwright_session import acquire, release  # one Playwright per session, shared with the other suites
-
-    yield acquire(CHROMIUM, ARGS)
-    release()
-
-
-@pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(locale="zh-CN")
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    page.base = live_server.url
-    yield page
-    context.close()
 
 
 @pytest.fixture

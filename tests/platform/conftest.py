@@ -6,8 +6,6 @@ erin its admin; frank supervises A's region; charlie drafts for agency B and mus
 
 from __future__ import annotations
 
-import os
-import shutil
 from datetime import date
 
 import pytest
@@ -135,41 +133,6 @@ def make_item(agency, alice):
         )
 
     return make
-
-
-# Browser tests: Playwright driving Debian's Chromium (never `playwright install`) against the live server.
-CHROMIUM = os.environ.get("GONGKAI_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make between steps are safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
-        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
-    from playwright_session import acquire, release  # one Playwright per session, shared with tests/portal
-
-    yield acquire(CHROMIUM, ARGS)
-    release()
-
-
-@pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(locale="zh-CN")
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    page.base = live_server.url
-    yield page
-    context.close()
 
 
 @pytest.fixture(autouse=True)

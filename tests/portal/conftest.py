@@ -5,8 +5,6 @@ Non-browser tests run on the platform tests' frozen date; browser tests keep the
 
 from __future__ import annotations
 
-import os
-import shutil
 from datetime import date, timedelta
 
 import pytest
@@ -18,7 +16,6 @@ from gongkai.agencies.models import Agency, CalendarYear, Membership, Region, Ro
 from gongkai.portal import sync
 from gongkai.publishing import services
 from gongkai.publishing.models import CatalogEntry, Category, Item, Status
-from playwright_session import acquire, release
 
 
 @pytest.fixture(autouse=True)
@@ -121,27 +118,8 @@ def many_items(agency, staff):
     return make
 
 
-# Browser tests: Playwright driving Debian's Chromium (never a downloaded browser) against the live server.
-CHROMIUM = os.environ.get("GONGKAI_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-sync"]
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture(scope="session")
-def portal_browser():
-    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
-        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
-    yield acquire(CHROMIUM, ARGS)
-    release()
-
-
 @pytest.fixture
-def page(portal_browser, live_server, db):
+def page(page, db):
     # Real clock in the browser tests: the working-day limit may reach into next year.
     CalendarYear.objects.get_or_create(year=date.today().year + 1, defaults={"source": "测试用：仅周一至周五"})
-    context = portal_browser.new_context(locale="zh-CN")
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    page.base = live_server.url
-    yield page
-    context.close()
+    return page

@@ -4,8 +4,6 @@ at an agency in another region and must see nothing."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -71,26 +69,3 @@ def charlie(demo):
     return _person("charlie", other, Role.AGENCY_ADMIN)
 
 
-CHROMIUM = os.environ.get("GONGKAI_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-sync"]
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
-        pytest.skip(f"Chromium not found at {CHROMIUM}")
-    from playwright_session import acquire, release
-
-    yield acquire(CHROMIUM, ARGS)
-    release()
-
-
-@pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(locale="zh-CN")
-    page = context.new_page()
-    page.set_default_timeout(20000)
-    page.base = live_server.url
-    yield page
-    context.close()
