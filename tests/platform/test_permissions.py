@@ -37,6 +37,7 @@ STAFF_URLS = [
     ("item-reject", "post", "/staff/items/{item}/reject/", "section_review", {"bob"}),
     ("item-confirm", "post", "/staff/items/{item}/confirm/", "held", {"bob", "cindy", "dave"}),
     ("item-withdraw", "post", "/staff/items/{item}/withdraw/", "published", {"cindy", "erin"}),
+    ("item-validity", "post", "/staff/items/{item}/validity/", "published", {"cindy", "erin"}),
     ("attachment-upload", "post", "/staff/items/{item}/attachments/", "draft", {"alice"}),
     ("attachment-download", "get", "/staff/attachments/{attachment}/", "draft", MEMBERS),
 ]

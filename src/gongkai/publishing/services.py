@@ -17,7 +17,7 @@ from gongkai.agencies.models import Agency
 from gongkai.agencies.services import audit_record, snapshot
 from gongkai.portal import sync as portal_sync
 from gongkai.publishing import files, pii, workflow
-from gongkai.publishing.models import Attachment, Item, ItemEvent, Status
+from gongkai.publishing.models import Attachment, Item, ItemEvent, Status, Validity
 from gongkai.publishing.sanitize import clean_html, html_to_text
 from gongkai.workdays import UnknownYearError
 
@@ -263,6 +263,53 @@ def item_withdraw(*, item: Item, actor, reason: str) -> Item:
     if not reason.strip():
         raise ValidationError({"reason": "撤回须说明理由"})
     _move(item=item, to=Status.WITHDRAWN, actor=actor, action="withdraw", comment=reason)
+    return item
+
+
+@transaction.atomic
+def item_set_validity(*, item: Item, actor, validity: str, on: date | None, reason: str) -> Item:
+    """Record that a published document expired (失效) or was repealed (废止) on a date, or is in force again.
+
+    The item stays published: a repealed document is still public information, marked 废止 on its page. Table A of
+    the annual report counts 本年废止 and 现行有效 from `validity` and `invalid_from`, so this is how a document's
+    lifecycle reaches the report. The change is an event on the item and an entry in the audit trail."""
+    _require(actor, item.agency, workflow.VALIDITY_ROLES)
+    if item.status != Status.PUBLISHED:
+        raise ValidationError("只有已发布的信息需要在这里变更有效性；草稿和审核中的信息请直接修改")
+    if validity not in Validity.values:
+        raise ValidationError({"validity": "请选择有效、失效或废止"})
+    if not reason.strip():
+        raise ValidationError({"reason": "变更有效性须说明依据（如废止决定的文号）"})
+    if validity == Validity.VALID:
+        on = None
+    elif on is None:
+        raise ValidationError({"invalid_from": "失效或废止须填写日期"})
+    else:
+        effective = item.valid_from or item.written_on
+        if effective is not None and on < effective:
+            raise ValidationError({"invalid_from": f"失效或废止日期不能早于施行日期（{effective:%Y-%m-%d}）"})
+        if on > timezone.localdate():
+            raise ValidationError({"invalid_from": "失效或废止日期不能晚于今天"})
+    before = {"validity": item.validity, "invalid_from": item.invalid_from.isoformat() if item.invalid_from else None}
+    item.validity, item.invalid_from = validity, on
+    item.full_clean()
+    item.save(update_fields=["validity", "invalid_from"])
+    after = {"validity": validity, "invalid_from": on.isoformat() if on else None}
+    comment = f"有效性：{Validity(before['validity']).label} → {Validity(validity).label}"
+    comment += f"（{on:%Y-%m-%d}）：{reason.strip()}" if on else f"：{reason.strip()}"
+    event = ItemEvent(
+        item=item,
+        at=timezone.now(),
+        actor=actor,
+        action="validity",
+        from_status=item.status,
+        to_status=item.status,
+        comment=comment,
+    )
+    event.full_clean()
+    event.save()
+    audit_record(actor=actor, agency=item.agency, action="变更有效性", obj=item, before=before, after=after)
+    portal_sync.item_public_changed(item)  # the item page shows 有效性; its cached copies are renewed
     return item
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,7 +16,7 @@ from gongkai.agencies.access import get_agency_for_member, has_role, roles_in
 from gongkai.publishing import services, workflow
 from gongkai.publishing.files import CONTENT_TYPES
 from gongkai.publishing.forms import CommentForm, ItemForm, ReasonForm, UploadForm
-from gongkai.publishing.models import Attachment, Item, Status
+from gongkai.publishing.models import Attachment, Item, Status, Validity
 
 
 def _get_item_for_member(user, pk: int) -> Item:
@@ -104,6 +106,8 @@ def item_detail(request, pk: int):
         "can_review": in_review and has_role(user, agency, workflow.STEP_ROLE[item.status]),
         "can_release": item.status == Status.HELD and has_role(user, agency, *workflow.HOLD_ROLES),
         "can_withdraw": item.status == Status.PUBLISHED and has_role(user, agency, *workflow.WITHDRAW_ROLES),
+        "can_change_validity": item.status == Status.PUBLISHED and has_role(user, agency, *workflow.VALIDITY_ROLES),
+        "validity_choices": Validity.choices,
         "comment_form": CommentForm(),
         "reason_form": ReasonForm(),
         "upload_form": UploadForm(),
@@ -171,6 +175,29 @@ def item_withdraw(request, pk: int):
         pk,
         lambda item: services.item_withdraw(item=item, actor=request.user, reason=reason),
         success="已撤回，公众页面不再显示",
+    )
+
+
+@require_POST
+@login_required
+def item_validity(request, pk: int):
+    raw = request.POST.get("invalid_from", "")
+    try:
+        on = date.fromisoformat(raw) if raw else None
+    except ValueError:
+        messages.error(request, "失效或废止日期格式不对，应为 YYYY-MM-DD")
+        return redirect("item-detail", pk=pk)  # the detail page checks who may see it
+    return _action(
+        request,
+        pk,
+        lambda item: services.item_set_validity(
+            item=item,
+            actor=request.user,
+            validity=request.POST.get("validity", ""),
+            on=on,
+            reason=request.POST.get("reason", ""),
+        ),
+        success="有效性已变更，公开页面和年度报告随之更新",
     )
 
 

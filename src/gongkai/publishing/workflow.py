@@ -32,6 +32,8 @@ STEP_ROLE: dict[str, str] = {
 # Who may release a held item (confirm the personal data is lawful, or edit it out).
 HOLD_ROLES = (Role.SECTION_HEAD, Role.LEADER, Role.SECRECY_REVIEWER)
 WITHDRAW_ROLES = (Role.AGENCY_ADMIN, Role.LEADER)
+# Who records that a published document has expired (失效) or been repealed (废止), or is in force again.
+VALIDITY_ROLES = WITHDRAW_ROLES
 DRAFT_ROLES = (Role.DRAFTER,)
 
 

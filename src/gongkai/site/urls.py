@@ -40,6 +40,7 @@ urlpatterns = [
     path("staff/items/<int:pk>/reject/", views.item_reject, name="item-reject"),
     path("staff/items/<int:pk>/confirm/", views.item_confirm, name="item-confirm"),
     path("staff/items/<int:pk>/withdraw/", views.item_withdraw, name="item-withdraw"),
+    path("staff/items/<int:pk>/validity/", views.item_validity, name="item-validity"),
     path("staff/items/<int:pk>/attachments/", views.attachment_upload, name="attachment-upload"),
     path("staff/attachments/<int:pk>/", views.attachment_download, name="attachment-download"),
     path("admin/", admin.site.urls),
