@@ -67,5 +67,3 @@ def charlie(demo):
     code = "11370398000000002"
     other = Agency.objects.create(name="别的局", credit_code=code + credit_code_check_char(code), region=region)
     return _person("charlie", other, Role.AGENCY_ADMIN)
-
-

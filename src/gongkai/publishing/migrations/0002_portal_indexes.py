@@ -5,20 +5,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('agencies', '0001_initial'),
-        ('publishing', '0001_initial'),
+        ("agencies", "0001_initial"),
+        ("publishing", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='item',
-            index=models.Index(fields=['category', 'status', 'published_at', 'id'], name='item_category_public'),
+            model_name="item",
+            index=models.Index(fields=["category", "status", "published_at", "id"], name="item_category_public"),
         ),
         migrations.AddIndex(
-            model_name='item',
-            index=models.Index(fields=['catalog_entry', 'status', 'published_at', 'id'], name='item_catalog_public'),
+            model_name="item",
+            index=models.Index(fields=["catalog_entry", "status", "published_at", "id"], name="item_catalog_public"),
         ),
     ]

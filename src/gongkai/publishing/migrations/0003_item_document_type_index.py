@@ -5,16 +5,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('agencies', '0002_agency_level'),
-        ('publishing', '0002_portal_indexes'),
+        ("agencies", "0002_agency_level"),
+        ("publishing", "0002_portal_indexes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='item',
-            index=models.Index(fields=['agency', 'document_type', 'status'], name='item_document_type'),
+            model_name="item",
+            index=models.Index(fields=["agency", "document_type", "status"], name="item_document_type"),
         ),
     ]
