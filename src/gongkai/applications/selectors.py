@@ -33,6 +33,47 @@ def _year_bounds(year: int) -> tuple[date, date]:
     return date(year, 1, 1), date(year, 12, 31)
 
 
+# The counting rules above as conditions, written once: the grouped queries below and the report's drill-down
+# (`reporting.counting.cell_records`, which lists the records behind one cell) both use them.
+
+
+def counted_in_year_q(year: int) -> Q:
+    """Applications that table B of the year counts at all: received by D and not decided before J."""
+    first, last = _year_bounds(year)
+    return Q(received_on__lte=last) & (Q(decided_on__isnull=True) | Q(decided_on__gte=first))
+
+
+def table_b_row_q(row: str, year: int) -> Q:
+    """Within `counted_in_year_q`, the applications of one row of table B."""
+    first, last = _year_bounds(year)
+    if row == "new_received":
+        return Q(received_on__gte=first)
+    if row == "carried_over":
+        return Q(received_on__lt=first)
+    if row == "carried_forward":
+        return Q(decided_on__isnull=True) | Q(decided_on__gt=last)
+    decided = Q(decided_on__isnull=False, decided_on__lte=last)
+    if row == "total_processed":
+        return decided & ~Q(outcome="")
+    return decided & Q(outcome=row)
+
+
+def appeal_counted_in_year_q(year: int) -> Q:
+    """Appeals that table C of the year counts: filed by D and not closed before J."""
+    first, last = _year_bounds(year)
+    return Q(filed_on__lte=last) & (Q(closed_on__isnull=True) | Q(closed_on__gte=first))
+
+
+def table_c_result_q(result: str, year: int) -> Q:
+    """Within `appeal_counted_in_year_q`, the appeals of one result column of table C (`total`: all of them)."""
+    _, last = _year_bounds(year)
+    if result == "total":
+        return Q()
+    if result == "pending":
+        return Q(closed_on__isnull=True) | Q(closed_on__gt=last)
+    return Q(closed_on__isnull=False, closed_on__lte=last, result=result)
+
+
 def _empty_b() -> dict[str, dict[str, int]]:
     return {row: {column: 0 for column in (*APPLICANT_COLUMN_KEYS, "total")} for row in TABLE_B_ROWS}
 
@@ -45,15 +86,12 @@ def table_b_counts(*, agency: Agency, year: int) -> dict[str, dict[str, int]]:
 def table_b_counts_by_agency(*, agencies, year: int) -> dict[int, dict[str, dict[str, int]]]:
     """Table B of many agencies (a region's) with the same one GROUP BY query, keyed by agency id; an agency with
     nothing to count is absent."""
-    first, last = _year_bounds(year)
-    relevant = Application.objects.filter(agency__in=agencies, received_on__lte=last).filter(
-        Q(decided_on__isnull=True) | Q(decided_on__gte=first)
-    )
+    relevant = Application.objects.filter(counted_in_year_q(year), agency__in=agencies)
     groups = relevant.values("agency_id", "applicant_type", "outcome").annotate(
-        new_received=Count("pk", filter=Q(received_on__gte=first)),
-        carried_over=Count("pk", filter=Q(received_on__lt=first)),
-        decided=Count("pk", filter=Q(decided_on__lte=last)),
-        carried_forward=Count("pk", filter=Q(decided_on__isnull=True) | Q(decided_on__gt=last)),
+        new_received=Count("pk", filter=table_b_row_q("new_received", year)),
+        carried_over=Count("pk", filter=table_b_row_q("carried_over", year)),
+        decided=Count("pk", filter=table_b_row_q("total_processed", year)),
+        carried_forward=Count("pk", filter=table_b_row_q("carried_forward", year)),
     )
     tables: dict[int, dict[str, dict[str, int]]] = {}
     for group in groups.order_by():
@@ -61,7 +99,7 @@ def table_b_counts_by_agency(*, agencies, year: int) -> dict[int, dict[str, dict
         column = group["applicant_type"]
         for row in ("new_received", "carried_over", "carried_forward"):
             table[row][column] += group[row]
-        if group["outcome"] and group["decided"]:
+        if group["decided"]:
             table[group["outcome"]][column] += group["decided"]
             table["total_processed"][column] += group["decided"]
     for table in tables.values():
@@ -86,23 +124,16 @@ def table_c_counts(*, agency: Agency, year: int) -> dict[str, dict[str, int]]:
 
 def table_c_counts_by_agency(*, agencies, year: int) -> dict[int, dict[str, dict[str, int]]]:
     """Table C of many agencies with one GROUP BY query, keyed by agency id."""
-    first, last = _year_bounds(year)
-    closed_in_year = Q(closed_on__isnull=False, closed_on__lte=last)
+    parts = ("upheld", "corrected", "other", "pending")
     groups = (
-        Appeal.objects.filter(application__agency__in=agencies, filed_on__lte=last)
-        .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=first))
+        Appeal.objects.filter(appeal_counted_in_year_q(year), application__agency__in=agencies)
         .values("application__agency_id", "kind")
-        .annotate(
-            upheld=Count("pk", filter=closed_in_year & Q(result="upheld")),
-            corrected=Count("pk", filter=closed_in_year & Q(result="corrected")),
-            other=Count("pk", filter=closed_in_year & Q(result="other")),
-            pending=Count("pk", filter=Q(closed_on__isnull=True) | Q(closed_on__gt=last)),
-        )
+        .annotate(**{result: Count("pk", filter=table_c_result_q(result, year)) for result in parts})
     )
     tables: dict[int, dict[str, dict[str, int]]] = {}
     for group in groups.order_by():
         row = tables.setdefault(group["application__agency_id"], _empty_c())[group["kind"]]
-        for result in ("upheld", "corrected", "other", "pending"):
+        for result in parts:
             row[result] = group[result]
         row["total"] = row["upheld"] + row["corrected"] + row["other"] + row["pending"]
     return tables
@@ -133,8 +164,7 @@ def export_rows(*, agency: Agency, year: int) -> list[dict]:
     """One row per application counted in the year's table B (received in the year or carried over into it)."""
     first, last = _year_bounds(year)
     applications = (
-        Application.objects.filter(agency=agency, received_on__lte=last)
-        .filter(Q(decided_on__isnull=True) | Q(decided_on__gte=first))
+        Application.objects.filter(counted_in_year_q(year), agency=agency)
         .order_by("received_on", "number")
         .only("number", "applicant_type", "received_on", "status", "outcome", "decided_on")
     )

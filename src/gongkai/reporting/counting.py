@@ -17,7 +17,7 @@ Section 一: items published in Y (public, `published_at` in Y, local time) per 
 proposals from the yearly figures; section 六's fees from `applications.selectors.fees_charged`.
 
 Applications and appeals: `applications.selectors` counts tables B and C; `application_q` and `appeal_q` below
-repeat its conditions per cell for the drill-down, and a test checks that every cell's records number its count.
+combine its conditions per cell for the drill-down, and a test checks that every cell's records number its count.
 """
 
 from __future__ import annotations
@@ -31,6 +31,12 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from gongkai.applications.models import Appeal, Application
+from gongkai.applications.selectors import (
+    appeal_counted_in_year_q,
+    counted_in_year_q,
+    table_b_row_q,
+    table_c_result_q,
+)
 from gongkai.publishing.models import CatalogEntry, DocumentType, Item, Validity, YearFigures
 
 ITEM_1_ROWS = {"regulations": DocumentType.REGULATION, "normative_documents": DocumentType.NORMATIVE}
@@ -160,34 +166,14 @@ def figures_by_agency(*, agencies, year: int) -> dict[int, YearFigures]:
 
 
 def application_q(row: str, column: str, year: int) -> Q:
-    """The applications counted in one cell of table B (the conditions of `applications.selectors`)."""
-    first, last = year_bounds(year)
-    q = Q(received_on__lte=last) & (Q(decided_on__isnull=True) | Q(decided_on__gte=first))
-    decided = Q(decided_on__gte=first, decided_on__lte=last)
-    if row == "new_received":
-        q &= Q(received_on__gte=first)
-    elif row == "carried_over":
-        q &= Q(received_on__lt=first)
-    elif row == "carried_forward":
-        q &= Q(decided_on__isnull=True) | Q(decided_on__gt=last)
-    elif row == "total_processed":
-        q &= decided & ~Q(outcome="")
-    else:
-        q &= decided & Q(outcome=row)
-    if column != "total":
-        q &= Q(applicant_type=column)
-    return q
+    """The applications counted in one cell of table B: the conditions `applications.selectors` counts with."""
+    q = counted_in_year_q(year) & table_b_row_q(row, year)
+    return q if column == "total" else q & Q(applicant_type=column)
 
 
 def appeal_q(group: str, result: str, year: int) -> Q:
     """The appeals counted in one cell of table C (the counting rule of `applications.selectors`)."""
-    first, last = year_bounds(year)
-    q = Q(kind=group, filed_on__lte=last) & (Q(closed_on__isnull=True) | Q(closed_on__gte=first))
-    if result == "pending":
-        q &= Q(closed_on__isnull=True) | Q(closed_on__gt=last)
-    elif result != "total":
-        q &= Q(closed_on__isnull=False, closed_on__lte=last, result=result)
-    return q
+    return appeal_counted_in_year_q(year) & Q(kind=group) & table_c_result_q(result, year)
 
 
 def cell_records(*, agency, year: int, cell: str) -> QuerySet | None:
