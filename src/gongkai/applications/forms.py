@@ -7,27 +7,12 @@ from django.utils import timezone
 
 from gongkai.applications.models import AppealKind, AppealResult, Application, Channel, Delivery
 from gongkai.applications.outcomes import DECIDABLE
+from gongkai.applications.services import APPLICATION_FIELDS
 from gongkai.applications.uploads import check_identity_file
 from gongkai.publishing.files import BadFile
 from gongkai.workdays import ConsultedParty
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-APPLICANT_FIELDS = [
-    "applicant_type",
-    "applicant_name",
-    "id_type",
-    "id_number",
-    "credit_code",
-    "contact_person",
-    "phone",
-    "email",
-    "address",
-    "postcode",
-    "description",
-    "purpose",
-    "form",
-    "delivery",
-]
 
 
 class ApplicationForm(forms.ModelForm):
@@ -37,7 +22,7 @@ class ApplicationForm(forms.ModelForm):
 
     class Meta:
         model = Application
-        fields = APPLICANT_FIELDS
+        fields = list(APPLICATION_FIELDS)
         widgets = {"description": forms.Textarea(attrs={"rows": 5}), "purpose": forms.Textarea(attrs={"rows": 2})}
         labels = {"applicant_name": "姓名（个人）或名称（法人或其他组织）"}
 
@@ -55,7 +40,7 @@ class ApplicationForm(forms.ModelForm):
         return data
 
     def service_fields(self) -> dict:
-        return {name: self.cleaned_data[name] for name in APPLICANT_FIELDS}
+        return {name: self.cleaned_data[name] for name in APPLICATION_FIELDS}
 
 
 class PublicApplicationForm(ApplicationForm):

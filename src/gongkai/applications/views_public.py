@@ -17,15 +17,8 @@ from gongkai.applications.forms import PublicApplicationForm, TrackForm
 from gongkai.applications.models import Application, Channel
 from gongkai.applications.privacy import SENSITIVE_FIELDS
 from gongkai.applications.selectors_public import public_status
+from gongkai.site.forms import add_service_errors
 from gongkai.workdays import Channel as ClockChannel
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def apply_index(request):
@@ -56,7 +49,7 @@ def apply(request, agency_id: int):
                     **form.service_fields(),
                 )
             except ValidationError as exc:
-                _form_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 spam.submission_record(source)
                 request.session["gongkai_submitted"] = {"number": application.number, "code": code}

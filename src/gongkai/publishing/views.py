@@ -17,6 +17,7 @@ from gongkai.publishing import services, workflow
 from gongkai.publishing.files import CONTENT_TYPES
 from gongkai.publishing.forms import CommentForm, ItemForm, ReasonForm, UploadForm
 from gongkai.publishing.models import Attachment, Item, Status, Validity
+from gongkai.site.forms import add_service_errors
 
 
 def _get_item_for_member(user, pk: int) -> Item:
@@ -25,14 +26,6 @@ def _get_item_for_member(user, pk: int) -> Item:
     if not roles_in(user, item.agency):
         raise PermissionDenied
     return item
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 @login_required
@@ -63,7 +56,7 @@ def item_new(request, agency_id: int):
         try:
             item = services.item_create(agency=agency, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"已保存草稿，索引号 {item.index_number}")
             return redirect("item-detail", pk=item.pk)
@@ -83,7 +76,7 @@ def item_edit(request, pk: int):
         try:
             services.item_update(item=stored, actor=request.user, **fields)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "已保存修改")
             return redirect("item-detail", pk=item.pk)
