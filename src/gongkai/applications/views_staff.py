@@ -26,6 +26,7 @@ from gongkai.applications.privacy import SENSITIVE_FIELDS
 from gongkai.applications.selectors import EXPORT_COLUMNS, export_rows
 from gongkai.applications.workflow import HANDLER_ROLES, OPEN_STATUSES, Status
 from gongkai.publishing.files import CONTENT_TYPES
+from gongkai.site.forms import message_service_errors
 from gongkai.workdays import WorkdaysError
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -44,11 +45,6 @@ def _get_letter_for_handler(user, pk: int) -> Letter:
     letter = get_object_or_404(Letter.objects.select_related("application__agency"), pk=pk)
     _get_application_for_handler(user, letter.application_id)
     return letter
-
-
-def _errors(request, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
 
 
 @login_required
@@ -162,7 +158,7 @@ def _step(form_class, prefix: str, call):
             try:
                 call(application=application, actor=request.user, **form.cleaned_data)
             except ValidationError as exc:
-                _errors(request, exc)
+                message_service_errors(request, exc)
             else:
                 messages.success(request, "已记录")
         return redirect("application-detail", pk=application.pk)
@@ -219,7 +215,7 @@ def letter_edit(request, pk: int):
         try:
             letters.letter_update(letter=letter, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _errors(request, exc)
+            message_service_errors(request, exc)
         else:
             messages.success(request, "文书已保存")
         return redirect("letter-edit", pk=letter.pk)
@@ -244,7 +240,7 @@ def letter_send(request, pk: int):
         try:
             letters.letter_send(letter=letter, actor=request.user, on=form.cleaned_data["on"])
         except ValidationError as exc:
-            _errors(request, exc)
+            message_service_errors(request, exc)
         else:
             messages.success(request, "文书已发出并锁定")
     return redirect("letter-edit", pk=letter.pk)
@@ -268,7 +264,7 @@ def appeal_add(request, pk: int):
         try:
             services.appeal_register(application=application, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _errors(request, exc)
+            message_service_errors(request, exc)
         else:
             messages.success(request, "已登记")
     else:
@@ -286,7 +282,7 @@ def appeal_decide(request, pk: int):
         try:
             services.appeal_decide(appeal=appeal, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _errors(request, exc)
+            message_service_errors(request, exc)
         else:
             messages.success(request, "已记录")
     return redirect("application-detail", pk=appeal.application_id)

@@ -17,7 +17,7 @@ from gongkai.publishing import services, workflow
 from gongkai.publishing.files import CONTENT_TYPES
 from gongkai.publishing.forms import CommentForm, ItemForm, ReasonForm, UploadForm
 from gongkai.publishing.models import Attachment, Item, Status, Validity
-from gongkai.site.forms import add_service_errors
+from gongkai.site.forms import add_service_errors, message_service_errors
 
 
 def _get_item_for_member(user, pk: int) -> Item:
@@ -113,8 +113,7 @@ def _action(request, pk: int, call, *, success: str):
     try:
         call(item)
     except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+        message_service_errors(request, exc)
     else:
         messages.success(request, success)
     return redirect("item-detail", pk=item.pk)

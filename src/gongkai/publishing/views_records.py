@@ -12,21 +12,18 @@ from django.views.decorators.http import require_POST
 from gongkai.agencies.access import get_agency_for_member, get_agency_for_viewer, has_role
 from gongkai.agencies.models import Role
 from gongkai.publishing import spreadsheets
+from gongkai.publishing.files import CONTENT_TYPES
 from gongkai.publishing.forms import FiguresForm, UploadForm
 from gongkai.publishing.models import FIGURE_FIELDS, YearFigures
+from gongkai.site.forms import message_service_errors
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX = CONTENT_TYPES["xlsx"]
 
 
 def _xlsx(data: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
     return response
-
-
-def _import_errors(request, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
 
 
 @login_required
@@ -64,7 +61,7 @@ def catalog_import(request, agency_id: int):
                 agency=agency, actor=request.user, data=form.cleaned_data["file"].read()
             )
         except ValidationError as exc:
-            _import_errors(request, exc)
+            message_service_errors(request, exc)
         else:
             messages.success(request, f"已导入：新增{added}项，更新{updated}项")
     else:
@@ -121,7 +118,7 @@ def figures_import(request, agency_id: int, year: int):
                 agency=agency, year=year, actor=request.user, data=form.cleaned_data["file"].read()
             )
         except ValidationError as exc:
-            _import_errors(request, exc)
+            message_service_errors(request, exc)
         else:
             messages.success(request, "已导入年度数据")
     else:

@@ -10,14 +10,13 @@ from django.views.decorators.http import require_GET
 
 from gongkai.agencies.models import Agency
 from gongkai.portal.http import public_page
+from gongkai.publishing.files import CONTENT_TYPES as FILE_TYPES
 from gongkai.reporting import services
 from gongkai.reporting.models import ReportVersion
 
 CONTENT_TYPES = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    **{kind: FILE_TYPES[kind] for kind in ("docx", "xlsx", "pdf")},
     "html": "text/html; charset=utf-8",
-    "pdf": "application/pdf",
     "json": "application/json; charset=utf-8",
 }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 
 
@@ -13,3 +14,9 @@ def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, exc.messages)
+
+
+def message_service_errors(request, exc: ValidationError) -> None:
+    """Show a service's ValidationError as messages on the next page (for actions posted without a form page)."""
+    for message in exc.messages:
+        messages.error(request, message)
