@@ -16,7 +16,7 @@ from django.db import models
 from django.db.models import Q
 
 from gongkai.agencies.models import Agency
-from gongkai.applications.outcomes import ApplicantType, Outcome
+from gongkai.applications.outcomes import AppealKind, AppealResult, ApplicantType, Outcome
 from gongkai.applications.workflow import OPEN_STATUSES, PAUSED_STATUSES, Status
 
 
@@ -332,21 +332,6 @@ class Letter(models.Model):
     @property
     def locked(self) -> bool:
         return self.sent_on is not None
-
-
-class AppealKind(models.TextChoices):
-    """The three groups of table C."""
-
-    RECONSIDERATION = "reconsideration", "行政复议"
-    LITIGATION_DIRECT = "litigation_direct", "行政诉讼（未经复议直接起诉）"
-    LITIGATION_AFTER_RECONSIDERATION = "litigation_after_reconsideration", "行政诉讼（复议后起诉）"
-
-
-class AppealResult(models.TextChoices):
-    UPHELD = "upheld", "维持"
-    CORRECTED = "corrected", "纠正"
-    OTHER = "other", "其他"
-    PENDING = "pending", "尚未审结"
 
 
 class Appeal(models.Model):

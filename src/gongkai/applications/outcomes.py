@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from django.db import models
 
-from gongkai.report.format import APPLICANT_COLUMN_KEYS, RESULT_ROW_KEYS_2021, TABLE_B_2021, TABLE_B_COLUMNS
+from gongkai.report.format import (
+    APPLICANT_COLUMN_KEYS,
+    C_GROUPS,
+    C_RESULTS,
+    RESULT_ROW_KEYS_2021,
+    TABLE_B_2021,
+    TABLE_B_COLUMNS,
+)
 
 _ROWS = {row.key: row for row in TABLE_B_2021.blocks[0].rows}
 _COLUMNS = {column.key: column for column in TABLE_B_COLUMNS}
@@ -32,6 +39,17 @@ ApplicantType.__doc__ = "The six applicant columns of table B (自然人; 法人
 
 Outcome = models.TextChoices("Outcome", [(key.upper(), (key, row_label(key))) for key in RESULT_ROW_KEYS_2021])
 Outcome.__doc__ = "The decision: one result row of table B (三、本年度办理结果 （一） to （六）3)."
+
+AppealKind = models.TextChoices(
+    "AppealKind",
+    [(key.upper(), (key, path[0] if len(path) == 1 else f"{path[0]}（{path[1]}）")) for key, path in C_GROUPS],
+)
+AppealKind.__doc__ = "The three groups of table C: 行政复议, 行政诉讼（未经复议直接起诉）, 行政诉讼（复议后起诉）."
+
+AppealResult = models.TextChoices(
+    "AppealResult", [(key.upper(), (key, label)) for key, label in C_RESULTS if key != "total"]
+)
+AppealResult.__doc__ = "An appeal's result, a column of table C: 结果维持, 结果纠正, 其他结果, or 尚未审结 while open."
 
 # Outcomes that a decision letter gives (a lapse is not decided by staff: the clock and the applicant decide it).
 LAPSE_OUTCOMES = {"other_no_correction": "correction", "other_unpaid_fee": "fee"}
