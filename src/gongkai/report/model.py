@@ -26,6 +26,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 from gongkai.report.format import (
+    REPORT_TITLE,
     SECTIONS,
     TABLE_KEYS,
     CellKind,
@@ -117,8 +118,6 @@ class Report:
 
     @property
     def full_title(self) -> str:
-        from gongkai.report.format import REPORT_TITLE
-
         return self.title or f"{self.agency}{self.year}年{REPORT_TITLE}"
 
     def narrative(self) -> str:
