@@ -14,7 +14,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 
-from gongkai.portal import http, versions
+from gongkai.portal import http, page_files, versions
 
 
 class PortalFastPath:
@@ -35,6 +35,8 @@ def cached_page(request):
     except DisallowedHost:
         return None  # the normal path answers it (400)
     full_path = request.get_full_path()
+    if page_files.is_file_page(full_path):
+        return None  # nginx found no file: the view serves the page and writes it (gongkai.portal.page_files)
     names = http.cache_get(http.scopes_key(host, full_path))
     if names is None:
         return None

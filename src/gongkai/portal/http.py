@@ -15,7 +15,7 @@ from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.utils.http import http_date
 
-from gongkai.portal import versions
+from gongkai.portal import page_files, versions
 
 # Visitors and proxies may keep a copy but must ask again each time (a cheap 304): a withdrawn item must never be
 # shown from anyone's cache. The server's own copy is exact, so it can live long.
@@ -79,6 +79,11 @@ def cached_response(entry: tuple, tag: str, if_none_match: str) -> HttpResponse:
     return response
 
 
+def _anonymous(request) -> bool:
+    """No session: the page is the one every visitor gets (a signed-in visitor's may name them)."""
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
 def public_page(scopes: Callable[..., list[str]]):
     """Decorate a public GET view. `scopes(**kwargs)` names what the page shows, from the URL alone."""
 
@@ -102,6 +107,9 @@ def public_page(scopes: Callable[..., list[str]]):
                 entry = (rendered.status_code, rendered["Content-Type"], rendered.content, last_modified)
                 cache_set(f"portal:{tag}", entry)
                 cache_set(scopes_key(host, full_path), tuple(names))
+            if entry[0] == 200 and _anonymous(request) and page_files.is_file_page(full_path):
+                tokens = {name: token for name, (token, _) in zip(names, state, strict=True)}
+                page_files.store(full_path, tokens, entry[2], max(at for _, at in state))
             return cached_response(entry, tag, request.headers.get("If-None-Match", ""))
 
         return wrapper

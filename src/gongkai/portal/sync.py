@@ -63,6 +63,7 @@ def reindex(items=None) -> int:
         [SearchDocument(item=i, title=i.title, text=search_text(i)) for i in public], batch_size=1000
     )
     versions.bump({"site", *(f"{kind}:{pk}" for kind in ("agency", "category", "catalog") for pk in _ids(kind))})
+    versions.bump_all()  # item pages too: a bulk write may have withdrawn items without the services
     return len(public)
 
 

@@ -10,21 +10,32 @@ import secrets
 from collections.abc import Iterable
 from datetime import datetime
 
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
+from gongkai.portal import page_files
 from gongkai.portal.models import PageVersion
 
 
 def bump(scopes: Iterable[str]) -> None:
-    """Give these scopes a new token. Call inside the transaction that makes the change."""
+    """Give these scopes a new token and delete their page files. Call inside the transaction that makes the change:
+    the files go while its lock on the token rows is held (gongkai.portal.page_files)."""
     scopes = sorted(set(scopes))
     now = timezone.now()
     token = secrets.token_hex(8)
-    PageVersion.objects.filter(scope__in=scopes).update(token=token, changed_at=now)
-    PageVersion.objects.bulk_create(
-        [PageVersion(scope=s, token=token, changed_at=now) for s in scopes], ignore_conflicts=True
-    )
+    with transaction.atomic():
+        PageVersion.objects.filter(scope__in=scopes).update(token=token, changed_at=now)
+        PageVersion.objects.bulk_create(
+            [PageVersion(scope=s, token=token, changed_at=now) for s in scopes], ignore_conflicts=True
+        )
+        page_files.discard(scopes)
+
+
+def bump_all() -> None:
+    """Give every scope a new token and delete every page file, in one transaction (after bulk writes)."""
+    with transaction.atomic():
+        PageVersion.objects.update(token=secrets.token_hex(8), changed_at=timezone.now())
+        page_files.discard_all()
 
 
 def read(scopes: list[str]) -> list[tuple[str, datetime]]:

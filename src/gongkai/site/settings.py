@@ -135,6 +135,8 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 20000},
     }
 }
+# Item pages written as files for nginx to send (docs/portal.md, `gongkai manage portal_nginx`); off when empty.
+GONGKAI_PAGE_FILES_DIR = env_str("GONGKAI_PAGE_FILES_DIR", "")
 GONGKAI_PUBLIC_URL = env_str("GONGKAI_PUBLIC_URL", "").rstrip("/")  # e.g. https://gk.example.gov.cn for canonical links
 
 LOGGING = {

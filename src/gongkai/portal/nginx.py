@@ -1,0 +1,88 @@
+"""The nginx site for gongkai: item pages sent from the files `gongkai.portal.page_files` writes, everything else
+passed to the application server. `gongkai manage portal_nginx` prints it; the tests and `make bench` run this very
+text, so what is documented is what is measured."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from django.conf import settings
+
+from gongkai.portal.http import CACHE_CONTROL, FIXED_HEADERS
+from gongkai.portal.page_files import INDEX
+
+# Headers Django's middleware puts on every page (SecurityMiddleware, clickjacking, locale), so that a page sent
+# from a file answers exactly as the same page sent by Django.
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
+def site(*, listen: str, upstream: str, page_files: Path, server_name: str = "_") -> str:
+    """An nginx `upstream` and `server` block, for the `http` context."""
+    headers = {"Cache-Control": CACHE_CONTROL, **FIXED_HEADERS, **SECURITY_HEADERS}
+    add_headers = "\n".join(f'        add_header {name} "{value}" always;' for name, value in headers.items())
+    proxy = (
+        "        proxy_pass http://gongkai_app;\n"
+        "        proxy_http_version 1.1;\n"
+        '        proxy_set_header Connection "";\n'
+        "        proxy_set_header Host $host;\n"
+        "        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n"
+        "        proxy_set_header X-Forwarded-Proto $scheme;\n"
+    )
+    session = settings.SESSION_COOKIE_NAME
+    return f"""# gongkai (docs/portal.md). Item pages come from files gongkai writes and deletes under the database's
+# lock; a withdrawal deletes the file before it commits. Never turn on open_file_cache here: a cached descriptor
+# would outlive that delete.
+upstream gongkai_app {{
+    server {upstream};
+    keepalive 32;
+}}
+
+server {{
+    listen {listen};
+    server_name {server_name};
+    client_max_body_size {settings.GONGKAI_MAX_ATTACHMENT_MB + 5}m;
+    open_file_cache off;
+
+    # An item page: the file if gongkai has written it, else Django (which writes it). Signed-in visitors and
+    # anything but GET/HEAD always reach Django.
+    location ~ "^/gk/item/[0-9]+/$" {{
+        error_page 418 = @app;
+        if ($cookie_{session}) {{ return 418; }}
+        if ($request_method !~ ^(GET|HEAD)$) {{ return 418; }}
+        root {page_files};
+        types {{ }}
+        default_type text/html;
+        charset utf-8;
+        etag on;
+        try_files ${{uri}}{INDEX} @app;
+{add_headers}
+    }}
+
+    location @app {{
+{proxy}    }}
+
+    location / {{
+{proxy}    }}
+}}
+"""
+
+
+def standalone(*, home: Path, listen: str, upstream: str, page_files: Path, workers: int = 2) -> str:
+    """A whole nginx.conf that runs unprivileged in `home` (tests and the benchmark)."""
+    temp = home / "nginx-tmp"
+    temp.mkdir(parents=True, exist_ok=True)
+    temps = " ".join(f"{kind}_temp_path {temp};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    # Started by root (CI), the workers would drop to `nobody` and could not read a private temp folder.
+    user = "user root;\n" if os.geteuid() == 0 else ""
+    return (
+        user + f"worker_processes {workers}; daemon off; pid {home}/nginx.pid; error_log {home}/nginx-error.log;\n"
+        "events { worker_connections 1024; }\n"
+        f"http {{\n    access_log off;\n    {temps}\n"
+        + site(listen=listen, upstream=upstream, page_files=page_files)
+        + "}\n"
+    )
