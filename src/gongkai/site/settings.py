@@ -130,7 +130,7 @@ USE_TZ = True
 # by all server processes; a page is stored under the tokens it was rendered from, so no copy outlives a withdrawal.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "gongkai.portal.pagecache.PageCache",
         "LOCATION": DATA_DIR / "page-cache",
         "OPTIONS": {"MAX_ENTRIES": 20000},
     }
