@@ -1,6 +1,7 @@
-"""Portal benchmark: 1,000,000 public items in a SQLite database under a temp dir (kept between runs), served by
-gunicorn on 127.0.0.1, loaded with wrk for the item page, the last page of a category and a search, beside nginx
-serving the same item page saved as a file. Prints throughput, p50/p95/p99 and which targets are met.
+"""Portal benchmark: 1,000,000 public items in a SQLite database under a temp dir (kept between runs), served as
+deployed (nginx with the site `gongkai manage portal_nginx` prints, in front of gunicorn on 127.0.0.1), loaded with
+wrk for the item page, the last page of a category and a search, beside a plain nginx serving the same item page
+saved as a file. Prints throughput, p50/p95/p99 and which targets are met.
 
 Needs wrk and nginx (apt-get install wrk nginx). Loopback only; each load lasts DURATION seconds."""
 
@@ -183,21 +184,43 @@ def load(url: str, requests: str = "") -> dict:
             "p99": float(p99)}  # fmt: skip
 
 
+def start_nginx(name: str, conf_text: str, port: int, probe: str) -> subprocess.Popen:
+    conf = HOME / f"{name}.conf"
+    conf.write_text(conf_text)
+    process = subprocess.Popen(["nginx", "-c", str(conf), "-p", str(HOME), "-e", "stderr"])
+    wait_for(f"http://127.0.0.1:{port}{probe}")
+    return process
+
+
 def main() -> None:
     for tool in ("wrk", "nginx"):
         if not shutil.which(tool) and not Path(f"/usr/sbin/{tool}").exists():
             raise SystemExit(f"{tool} is missing: apt-get install {tool}")
     generate()
-    port, static_port = free_port(), free_port()
-    base = f"http://127.0.0.1:{port}"
+    os.environ.update(django_env())
+    import django
+
+    django.setup()
+    from gongkai.portal import nginx as site
+
+    pages_dir = HOME / "pages"
+    shutil.rmtree(pages_dir, ignore_errors=True)  # every run starts with no page files
+    port, front_port, static_port = free_port(), free_port(), free_port()
+    env = dict(django_env(), GONGKAI_PAGE_FILES_DIR=str(pages_dir))
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "gongkai.site.wsgi", "-w", str(WORKERS), "-k", WORKER_CLASS,
          "-b", f"127.0.0.1:{port}", "--log-level", "warning"],
-        env=django_env(),
+        env=env,
     )  # fmt: skip
-    nginx = None
+    processes = [server]
     try:
-        wait_for(base + "/robots.txt")
+        wait_for(f"http://127.0.0.1:{port}/robots.txt")
+        # The deployment: nginx with the site `gongkai manage portal_nginx` prints, in front of gunicorn.
+        front_conf = site.standalone(
+            home=HOME, listen=f"127.0.0.1:{front_port}", upstream=f"127.0.0.1:{port}", page_files=pages_dir
+        )
+        processes.append(start_nginx("front", front_conf, front_port, "/robots.txt"))
+        base = f"http://127.0.0.1:{front_port}"
         item_id = ITEMS // 2
         pages = {
             "item page": f"/gk/item/{item_id}/",
@@ -208,30 +231,28 @@ def main() -> None:
         static = HOME / "static"
         static.mkdir(exist_ok=True)
         (static / "item.html").write_bytes(urllib.request.urlopen(base + pages["item page"]).read())
-        conf = HOME / "nginx.conf"
-        conf.write_text(
+        plain = (
             f"worker_processes 2; daemon off; pid {HOME}/nginx.pid; error_log {HOME}/nginx-error.log;\n"
             "events { worker_connections 1024; }\n"
             f"http {{ access_log off; client_body_temp_path {HOME}/nginx-tmp; proxy_temp_path {HOME}/nginx-tmp;"
             f" fastcgi_temp_path {HOME}/nginx-tmp; uwsgi_temp_path {HOME}/nginx-tmp; scgi_temp_path {HOME}/nginx-tmp;"
             f" types {{ text/html html; }} server {{ listen 127.0.0.1:{static_port}; root {static}; }} }}\n"
         )
-        (HOME / "nginx-tmp").mkdir(exist_ok=True)
-        nginx = subprocess.Popen(["nginx", "-c", str(conf), "-p", str(HOME)])
-        wait_for(f"http://127.0.0.1:{static_port}/item.html")
+        processes.append(start_nginx("static", plain, static_port, "/item.html"))
         load_before = " ".join(f"{x:.2f}" for x in os.getloadavg()[:2])
         results = {name: load(base + path) for name, path in pages.items()}
+        results["item page, gunicorn alone"] = load(f"http://127.0.0.1:{port}{pages['item page']}")
         results["item page, uncached random ids"] = load(base + "/", RANDOM_ITEMS % ITEMS)
         results["search, uncached"] = load(base + pages["search 智慧停车 节能"], UNIQUE_URLS)
         results["nginx, same item page as a file"] = load(f"http://127.0.0.1:{static_port}/item.html")
     finally:
-        for process in (server, nginx):
-            if process:
-                process.terminate()
-                process.wait(timeout=20)
+        for process in processes:
+            process.terminate()
+            process.wait(timeout=20)
 
     print(
-        f"\nportal under load: {ITEMS:,} items, SQLite, gunicorn {WORKERS} {WORKER_CLASS} workers, wrk 2 threads x"
+        f"\nportal under load: {ITEMS:,} items, SQLite, nginx (the site gongkai prints) in front of gunicorn"
+        f" {WORKERS} {WORKER_CLASS} workers, wrk 2 threads x"
         f" {CONNECTIONS} connections x {DURATION} s on 127.0.0.1, {os.cpu_count()} cores shared with wrk and nginx"
     )
     print(f"load average before: {load_before}, after: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f}")

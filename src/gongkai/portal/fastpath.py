@@ -35,7 +35,7 @@ def cached_page(request):
     except DisallowedHost:
         return None  # the normal path answers it (400)
     full_path = request.get_full_path()
-    if page_files.is_file_page(full_path):
+    if page_files.is_missing(full_path):
         return None  # nginx found no file: the view serves the page and writes it (gongkai.portal.page_files)
     names = http.cache_get(http.scopes_key(host, full_path))
     if names is None:

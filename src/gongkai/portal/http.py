@@ -107,7 +107,7 @@ def public_page(scopes: Callable[..., list[str]]):
                 entry = (rendered.status_code, rendered["Content-Type"], rendered.content, last_modified)
                 cache_set(f"portal:{tag}", entry)
                 cache_set(scopes_key(host, full_path), tuple(names))
-            if entry[0] == 200 and _anonymous(request) and page_files.is_file_page(full_path):
+            if entry[0] == 200 and _anonymous(request) and page_files.is_missing(full_path):
                 tokens = {name: token for name, (token, _) in zip(names, state, strict=True)}
                 page_files.store(full_path, tokens, entry[2], max(at for _, at in state))
             return cached_response(entry, tag, request.headers.get("If-None-Match", ""))

@@ -41,9 +41,10 @@ def root() -> Path | None:
     return Path(configured) if configured else None
 
 
-def is_file_page(full_path: str) -> bool:
-    """Whether nginx may send this URL from a file: an item page, asked for without a query."""
-    return root() is not None and FILE_PAGE.match(full_path) is not None
+def is_missing(full_path: str) -> bool:
+    """An item page whose file gongkai should write: nginx found none and passed the request on."""
+    match = FILE_PAGE.match(full_path)
+    return root() is not None and match is not None and not path_of(int(match.group(1))).exists()
 
 
 def path_of(item_pk: int) -> Path:
