@@ -202,14 +202,22 @@ def _kind_of_table(rows: GridRows) -> str | None:
     return None
 
 
-@lru_cache(maxsize=512)
-def _name(ref: CellRef) -> str:
-    return ref.name
+# Each row's cells as (machine name, kind), in column order, worked out once from the format: a report has
+# about 200 cells, and naming each one as it is read was a large part of assembling.
+_Targets = list[tuple[str, CellKind]]
 
 
-@lru_cache(maxsize=512)
-def _ref(table: str, row: str, column: Column) -> CellRef:
-    return CellRef(table, row, column.key, column.kind)
+def _row_targets(table: str, row: str, columns: tuple[Column, ...]) -> _Targets:
+    return [(CellRef(table, row, column.key, column.kind).name, column.kind) for column in columns]
+
+
+def _table_targets(fmt: ReportFormat, table_key: str) -> dict[str, _Targets]:
+    table = fmt.table(table_key)
+    return {row.key: _row_targets(table_key, row.key, block.columns) for block in table.blocks for row in block.rows}
+
+
+_B_TARGETS = {**_table_targets(FORMAT_2019, "table_b"), **_table_targets(FORMAT_2021, "table_b")}
+_A_TARGETS = {fmt.version: _table_targets(fmt, "table_a") for fmt in (FORMAT_2019, FORMAT_2021)}
 
 
 class _Cells:
@@ -221,14 +229,16 @@ class _Cells:
         self.version_hints: set[FormatVersion] = set()
         self.a_version: FormatVersion | None = None
 
-    def put(self, ref: CellRef, text: str | None) -> None:
-        value, ok = parse_number(text, ref.kind)
-        name = _name(ref)
-        if not ok:
-            self.problems.append(f"{name} 的内容“{text}”不是数字，按空白处理")
-        if value is None and self.values.get(name) is not None:
-            return  # a repeated header row or page fragment must not blank a number read before
-        self.values[name] = value
+    def put_row(self, targets: _Targets, texts: list[str]) -> None:
+        """A row's cell texts, read as numbers into the cells `targets` names."""
+        values = self.values
+        for (name, kind), text in zip(targets, texts, strict=True):
+            value, ok = parse_number(text, kind)
+            if not ok:
+                self.problems.append(f"{name} 的内容“{text}”不是数字，按空白处理")
+            if value is None and values.get(name) is not None:
+                continue  # a repeated header row or page fragment must not blank a number read before
+            values[name] = value
 
 
 def _present(row: list[str | None]) -> list[str]:
@@ -257,12 +267,12 @@ def _read_table_b(rows: GridRows, cells: _Cells) -> bool:
             cells.version_hints.add(FormatVersion.V2019)
         elif key.startswith("other_"):
             cells.version_hints.add(FormatVersion.V2021)
-        for column, text in zip(columns, present[-len(columns) :], strict=True):
-            cells.put(_ref("table_b", key, column), text)
+        cells.put_row(_B_TARGETS[key], present[-len(columns) :])
     return found
 
 
 _C_REFS = [cell.ref for cell in table_grid(FORMAT_2021.table("table_c")).cells if cell.ref is not None]
+_C_TARGETS = [(ref.name, ref.kind) for ref in _C_REFS]
 
 
 def _read_table_c(rows: GridRows, cells: _Cells) -> bool:
@@ -273,8 +283,7 @@ def _read_table_c(rows: GridRows, cells: _Cells) -> bool:
         if len(present) == len(_C_REFS) and all(parse_number(text, CellKind.COUNT)[1] for text in present):
             if not any(re.search(r"\d", text) for text in present):
                 continue
-            for ref, text in zip(_C_REFS, present, strict=True):
-                cells.put(ref, text)
+            cells.put_row(_C_TARGETS, present)
             return True
     return False
 
@@ -286,7 +295,6 @@ def _read_table_a(rows: GridRows, cells: _Cells) -> bool:
     fmt = FORMAT_2019 if cells.a_version is FormatVersion.V2019 else FORMAT_2021
     cells.version_hints.add(fmt.version)
     labels = A_ROWS_2019 if fmt is FORMAT_2019 else A_ROWS_2021
-    table = fmt.table("table_a")
     found = False
     for row in rows:
         present = _present(row)
@@ -295,16 +303,16 @@ def _read_table_a(rows: GridRows, cells: _Cells) -> bool:
         key = labels.get(present[0])
         if key is None:
             continue
-        columns = table.columns_of(key)
+        targets = _A_TARGETS[fmt.version][key]
+        columns = len(targets)
         values = present[1:]
-        if len(values) > len(columns) and all(v.strip() == "" for v in values[len(columns) :]):
-            values = values[: len(columns)]
-        if len(values) != len(columns):
-            cells.problems.append(f"“{present[0]}”一行应有 {len(columns)} 个数字，实际为 {len(values)} 个")
+        if len(values) > columns and all(v.strip() == "" for v in values[columns:]):
+            values = values[:columns]
+        if len(values) != columns:
+            cells.problems.append(f"“{present[0]}”一行应有 {columns} 个数字，实际为 {len(values)} 个")
             continue
         found = True
-        for column, text in zip(columns, values, strict=True):
-            cells.put(_ref("table_a", key, column), text)
+        cells.put_row(targets, values)
     return found
 
 
@@ -491,10 +499,12 @@ def assemble(blocks: list[Block], source: str = "<document>") -> ParsedDocument:
     report.preamble = "\n".join(line for line in preamble if line != title)
     report.sections = {key: "\n".join(lines) for key, lines in sections.items()}
     known = report.format.cells_by_name
+    tables = {"table_a": report.table_a, "table_b": report.table_b, "table_c": report.table_c}
     found = 0
     for name, value in cells.values.items():
-        if name in known:
-            report.set(name, value)
+        ref = known.get(name)
+        if ref is not None:
+            tables[ref.table][ref.row][ref.column] = value  # a blank report has every cell of its format
             found += value is not None
     for finding in findings:
         for name in finding.cells:
