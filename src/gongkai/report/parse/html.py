@@ -8,6 +8,7 @@ its content is read.
 
 from __future__ import annotations
 
+import codecs
 import itertools
 import re
 from functools import lru_cache
@@ -24,7 +25,7 @@ from gongkai.report.parse.document import (
     assemble,
     find_title,
 )
-from gongkai.report.parse.encoding import decode_text
+from gongkai.report.parse.encoding import declared_encoding, decode_declared
 
 _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "caption", "dt", "dd", "pre", "blockquote"}
 _SKIP_TAGS = {
@@ -171,10 +172,15 @@ def _article(root):
 
 
 # Word exports carry a style on every element and nest spans several deep; neither changes the text, and removing
-# them first makes the page several times smaller to parse and walk.
-_PRESENTATION = re.compile(
-    r"""<(?:span|font|o:p)\b[^>]*>|</(?:span|font|o:p)>|\sstyle\s*=\s*(?:"[^"]*"|'[^']*')""", re.I
-)
+# them first makes the page several times smaller to decode, parse and walk. Two patterns, each starting with a
+# literal the regex engine can search for ("<", "style"): one pattern with both would be tried at every byte.
+_PRESENTATION_TAGS = re.compile(rb"<(?:span|font|o:p)\b[^>]*>|</(?:span|font|o:p)>", re.I)
+# Lower case only, as Word writes it: any other attribute, a STYLE among them, is left to the parser and ignored. The
+# space before it is checked behind the literal, so that the literal stays the first thing searched for.
+_STYLES = re.compile(rb"""style(?<=\sstyle)\s*=\s*(?:"[^"]*"|'[^']*')""")
+# Encodings in which no byte of a Chinese character is "<", ">", a quote or an ASCII space: the patterns above find
+# the same markup in the bytes as in the decoded text, so it can be removed before decoding.
+_ASCII_MARKUP = {"utf-8", "gb18030", "gbk", "gb2312", "big5", "big5hkscs", "cp950", "ascii", "iso8859-1", "cp1252"}
 _INLINE_TAGS = {"span", "font", "b", "strong", "i", "em", "a", "u", "sup", "sub", "o:p"}
 _TABLE_HOLDERS = lxml.etree.XPath("//table/ancestor::*")
 
@@ -224,10 +230,23 @@ class _Walker:
             inline.clear()
 
 
+def _page_text(data: bytes | str) -> str:
+    """The page as text, without presentation markup.
+
+    The markup is removed before decoding, which then has a fraction of the page to do. Pages in UTF-16 (or any
+    encoding not in _ASCII_MARKUP), and text already decoded, are cleaned as UTF-8."""
+    if isinstance(data, str):
+        data, encoding = data.encode("utf-8", errors="surrogatepass"), "utf-8"
+    else:
+        encoding = declared_encoding(data, html=True)
+        if encoding is not None and codecs.lookup(encoding).name not in _ASCII_MARKUP:
+            data, encoding = decode_declared(data, encoding).encode("utf-8", errors="surrogatepass"), "utf-8"
+    return decode_declared(_STYLES.sub(b"", _PRESENTATION_TAGS.sub(b"", data)), encoding)
+
+
 def html_blocks(data: bytes | str) -> list[Block]:
-    text = decode_text(data, html=True) if isinstance(data, bytes) else data
+    text = _page_text(data)
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses an encoding declaration in a str
-    text = _PRESENTATION.sub("", text)
     if not text.strip():
         return []
     # Plain lxml.etree elements: lxml.html's element classes cost a lookup per element and are not needed here.
