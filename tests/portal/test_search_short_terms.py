@@ -45,7 +45,7 @@ def test_it_uses_the_bigram_index(publish):
         search(query="节能")
     sql = " ".join(q["sql"] for q in queries)
     assert "LIKE" not in sql.upper().replace("ILIKE", "")
-    assert ("portal_search_bigram" if connection.vendor == "sqlite" else "portal_bigrams(text)") in sql
+    assert ("portal_search_index" if connection.vendor == "sqlite" else "portal_bigrams(text)") in sql
 
 
 def test_it_follows_edits_and_withdrawals(publish, staff):

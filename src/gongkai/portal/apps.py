@@ -3,11 +3,17 @@ from django.db.backends.signals import connection_created
 
 
 def _register_sqlite_functions(sender, connection, **kwargs):
-    """The bigram index's triggers call gongkai_bigrams (gongkai.portal.search.bigrams) on every SQLite connection."""
+    """The search index's triggers call these on every write (gongkai.portal.search); migration 0003 still names
+    gongkai_bigrams when a new database is migrated."""
     if connection.vendor == "sqlite":
-        from gongkai.portal.search import bigrams
+        from gongkai.portal.search import bigrams, index_chars, index_pairs
 
-        connection.connection.create_function("gongkai_bigrams", 1, bigrams, deterministic=True)
+        for name, function in (
+            ("gongkai_bigrams", bigrams),
+            ("gongkai_search_pairs", index_pairs),
+            ("gongkai_search_chars", index_chars),
+        ):
+            connection.connection.create_function(name, 1, function, deterministic=True)
 
 
 class PortalConfig(AppConfig):

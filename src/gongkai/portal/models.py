@@ -30,12 +30,16 @@ class Guide(models.Model):
 class SearchDocument(models.Model):
     """The plain text search runs over for one public item (title, 文号, body). Only public items have one.
 
-    On SQLite an FTS5 trigram table mirrors this table through triggers; on PostgreSQL a pg_trgm GIN index covers
-    `text` (see the migration)."""
+    On SQLite an FTS5 table of the text's character pairs and characters mirrors this table through triggers
+    (migration 0004); on PostgreSQL pg_trgm and bigram GIN indexes cover `text` (migrations 0002 and 0003)."""
 
     item = models.OneToOneField(Item, primary_key=True, on_delete=models.CASCADE, related_name="search_document")
     title = models.CharField(max_length=300)
     text = models.TextField()
+    # Newest first as one integer (gongkai.portal.search.sort_key): on SQLite the rowid of the index, so that the
+    # newest matches are read straight off the index. Always set by gongkai.portal.sync; nullable only so that
+    # adding it did not rebuild the table (and drop the index's triggers) on SQLite.
+    sort_key = models.BigIntegerField(null=True, unique=True)
 
     def __str__(self) -> str:
         return self.title

@@ -1,17 +1,26 @@
 """Full-text search over public items' titles, 文号 and bodies, for Chinese text without word boundaries.
 
-SQLite: the FTS5 trigram table (portal_search_fts) answers terms of three characters or more; two-character terms
-(二字词 such as 节能) are single tokens of a second FTS5 table over the text's character bigrams (portal_search_bigram);
-one-character terms fall back to LIKE. PostgreSQL: ILIKE on portal_searchdocument.text, which the pg_trgm GIN index
-serves for terms of three characters or more; two-character terms use a GIN index over the text's bigram array.
-Either way every term must occur (AND), with the meaning of LIKE '%term%' (see migration 0003)."""
+SQLite: one FTS5 table (portal_search_index, migration 0004) whose rowid is the document's sort key, newest first. It
+indexes every pair of adjacent characters within a run of letters and digits, in order, with a separator token
+between runs (column `pairs`), and every character (column `chars`). A term of two or more characters is the phrase
+of its pairs (节能降耗 -> "节能 能降 降耗"), which occurs exactly where the term occurs as a substring; a
+one-character term is a `chars` token. Every term must occur (AND). Because the rowid orders the documents newest
+first, FTS5 reads the newest matches straight off its index and stops at the page's end, so a term found in a
+quarter of a million documents costs what a rare one does. A term with punctuation in it is looked up by its runs
+and then checked with LIKE on the few rows read.
+
+PostgreSQL: ILIKE on portal_searchdocument.text, which the pg_trgm GIN index serves for terms of three characters
+or more; two-character terms use a GIN index over the text's bigram array (migrations 0002 and 0003).
+Either way a term means LIKE '%term%' (letters compared without case)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from django.db import connection
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -21,6 +30,19 @@ MAX_TERMS = 5
 MAX_QUERY_CHARS = 60
 COUNT_CAP = 1000
 SNIPPET_CHARS = 120
+# Between the pairs of two runs, so that no phrase spans punctuation or whitespace; three letters, so never a pair.
+RUN_BREAK = "qqq"
+# Sort keys: microseconds since 2000 (negative before), then the id's low bits so that keys stay unique when several
+# items share a publication time. Fits 64 bits until the year 2140.
+_KEY_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+_TIE_BITS = 11
+
+
+def sort_key(published_at: datetime, pk: int) -> int:
+    """The document's place in newest-first order, as one integer (the index's rowid on SQLite)."""
+    delta = published_at - _KEY_EPOCH
+    micro = (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+    return (micro << _TIE_BITS) | (pk & ((1 << _TIE_BITS) - 1))
 
 
 def terms_of(query: str) -> list[str]:
@@ -31,51 +53,120 @@ def _like_pattern(term: str) -> str:
     return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+_WORD_RUNS = re.compile(r"[^\W_]+")
+
+
+def _pairs(run: str) -> list[str]:
+    return [run[i : i + 2] for i in range(len(run) - 1)]
+
+
 def bigrams(text: str) -> str:
-    """The text as the bigram index sees it: every pair of adjacent letters or digits, lower-cased, separated by
-    spaces ("节能降耗。" gives "节能 能降 降耗"). Pairs never span whitespace or punctuation, so each is one token for
-    FTS5's unicode61 tokenizer, and a two-character term occurs in the text exactly when its pair is a token.
-    Triggers call it (as gongkai_bigrams) on every write: changing it means rebuilding portal_search_bigram."""
-    pairs = []
-    for run in _WORD_RUNS.findall(text.lower()):
-        pairs.extend(run[i : i + 2] for i in range(len(run) - 1))
-    return " ".join(pairs)
+    """Every pair of adjacent letters or digits, lower-cased, separated by spaces ("节能降耗。" gives "节能 能降 降耗").
+    Migration 0003 (the earlier index) calls it as gongkai_bigrams; kept so that it still runs on a new database."""
+    return " ".join(pair for run in _WORD_RUNS.findall(text.lower()) for pair in _pairs(run))
 
 
-_WORD_RUNS = re.compile(r"[^\W_]{2,}")
+def index_pairs(text: str) -> str:
+    """The `pairs` column: each run's pairs in order, runs separated by RUN_BREAK. Each pair is one token for
+    FTS5's unicode61 tokenizer, so a phrase of pairs matches exactly the substrings within a run.
+    Triggers call it (as gongkai_search_pairs): changing it means rebuilding portal_search_index."""
+    return f" {RUN_BREAK} ".join(" ".join(_pairs(run)) for run in _WORD_RUNS.findall(text.lower()))
+
+
+def index_chars(text: str) -> str:
+    """The `chars` column: each letter or digit once (gongkai_search_chars in the triggers)."""
+    return " ".join(sorted(set("".join(_WORD_RUNS.findall(text.lower())))))
 
 
 def _is_pair(term: str) -> bool:
     return len(term) == 2 and _WORD_RUNS.fullmatch(term) is not None
 
 
-def _fts_strings(terms: list[str]) -> str:
-    # Each term a quoted FTS5 string (double quotes doubled): the visitor's text is never FTS5 syntax.
-    return " AND ".join('"' + t.replace('"', '""') + '"' for t in terms)
+def _fts_query(terms: list[str]) -> tuple[str, list[str]]:
+    """The FTS5 expression for the terms (AND), and the terms it cannot answer exactly (they have punctuation in
+    them), which the caller checks with LIKE. Tokens are letters and digits only, so the visitor's text never
+    becomes FTS5 syntax."""
+    parts, recheck = [], []
+    for term in terms:
+        runs = _WORD_RUNS.findall(term.lower())
+        if _WORD_RUNS.fullmatch(term) is None:
+            # 测发〔2026〕7号: the longest run narrows the search down, LIKE checks the whole term on what it finds
+            # (the other runs, 测发 and 2026 here, are in most documents and would only slow the index down).
+            recheck.append(term)
+            runs = sorted(runs, key=len, reverse=True)[:1]
+        for run in runs:
+            parts.append(f'pairs : "{" ".join(_pairs(run))}"' if len(run) > 1 else f'chars : "{run}"')
+    return " AND ".join(parts), recheck
 
 
-def _matching_ids_sql(terms: list[str]) -> tuple[str, list]:
-    """SQL selecting the ids of items whose search text contains every term."""
+@dataclass
+class Results:
+    items: list
+    count: int
+    capped: bool
+
+
+def search(*, query: str, agency_id=None, category_id=None, year=None, validity=None, offset=0, limit=20) -> Results:
+    terms = terms_of(query)
+    if not terms:
+        return Results([], 0, False)
+    filters = {"agency_id": agency_id, "category_id": category_id, "validity": validity}
     if connection.vendor == "sqlite":
-        long_terms = [t for t in terms if len(t) >= 3]
-        pairs = [t.lower() for t in terms if _is_pair(t)]
-        short_terms = [t for t in terms if len(t) < 3 and not _is_pair(t)]
-        selects, params = [], []
-        if long_terms or short_terms:
-            where, table = [], "portal_search_fts" if long_terms else "portal_searchdocument"
-            if long_terms:
-                where.append("portal_search_fts MATCH %s")
-                params.append(_fts_strings(long_terms))
-            for term in short_terms:
-                where.append("(title LIKE %s ESCAPE '\\' OR text LIKE %s ESCAPE '\\')")
-                params += [_like_pattern(term)] * 2
-            selects.append(f"SELECT {'rowid' if long_terms else 'item_id'} FROM {table} WHERE {' AND '.join(where)}")
-        if pairs:
-            selects.append("SELECT rowid FROM portal_search_bigram WHERE portal_search_bigram MATCH %s")
-            params.append(_fts_strings(pairs))
-        return " INTERSECT ".join(selects), params
-    # Bigram and trigram conditions in separate selects: in one WHERE, PostgreSQL's recheck of the ILIKE would
-    # recompute every candidate row's bigrams (slow); apart, each index answers its own terms.
+        ids, count = _sqlite_search(terms, filters, year, offset, limit)
+        found = Item.objects.select_related("agency", "category", "search_document").in_bulk(ids)
+        rows = [found[pk] for pk in ids if pk in found]
+    else:
+        rows, count = _postgres_search(terms, filters, year, offset, limit)
+    return Results(rows, min(count, COUNT_CAP), count > COUNT_CAP)
+
+
+def _sqlite_search(terms: list[str], filters: dict, year, offset: int, limit: int) -> tuple[list[int], int]:
+    """Item ids of one page, newest first, and the number of matches up to COUNT_CAP + 1, each read off the index
+    in rowid order and stopped as soon as it has enough."""
+    match, recheck = _fts_query(terms)
+    where, params = ["i.status = 'published'"], []
+    if match:
+        source = (
+            "portal_search_index s JOIN portal_searchdocument d ON d.sort_key = s.rowid"
+            " JOIN publishing_item i ON i.id = d.item_id"
+        )
+        where.append("portal_search_index MATCH %s")
+        params.append(match)
+        key = "s.rowid"
+    else:  # only punctuation: no index can help, walk the documents newest first
+        source = "portal_searchdocument d JOIN publishing_item i ON i.id = d.item_id"
+        key = "d.sort_key"
+    for term in recheck:
+        where.append("(d.title LIKE %s ESCAPE '\\' OR d.text LIKE %s ESCAPE '\\')")
+        params += [_like_pattern(term)] * 2
+    for column, value in filters.items():
+        if value:
+            where.append(f"i.{column} = %s")
+            params.append(value)
+    if year:
+        # The year in local time as a range of sort keys: the index reads only that stretch.
+        zone = timezone.get_current_timezone()
+        start, end = (datetime(y, 1, 1, tzinfo=zone) for y in (year, year + 1))
+        where.append(f"{key} >= %s AND {key} < %s")
+        params += [sort_key(start, 0), sort_key(end, 0)]
+    sql = f"SELECT d.item_id FROM {source} WHERE {' AND '.join(where)} ORDER BY {key} DESC"
+    if match and len(where) == 2:
+        # Nothing to check beyond the index, which holds public items only: count there, without the joins.
+        counting, count_params = "SELECT rowid FROM portal_search_index WHERE portal_search_index MATCH %s", [match]
+    else:
+        counting, count_params = sql, params
+    with connection.cursor() as cursor:
+        cursor.execute(f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset])
+        ids = [row[0] for row in cursor.fetchall()]
+        cursor.execute(f"SELECT count(*) FROM ({counting} LIMIT %s)", [*count_params, COUNT_CAP + 1])
+        count = cursor.fetchone()[0]
+    return ids, count
+
+
+def _postgres_matching_ids_sql(terms: list[str]) -> tuple[str, list]:
+    """SQL selecting the ids of items whose search text contains every term. Bigram and trigram conditions in
+    separate selects: in one WHERE, PostgreSQL's recheck of the ILIKE would recompute every candidate row's bigrams
+    (slow); apart, each index answers its own terms."""
     selects, params = [], []
     likes = [t for t in terms if not _is_pair(t)]
     pairs = [t for t in terms if _is_pair(t)]
@@ -90,35 +181,16 @@ def _matching_ids_sql(terms: list[str]) -> tuple[str, list]:
     return " INTERSECT ".join(selects), params
 
 
-@dataclass
-class Results:
-    items: list
-    count: int
-    capped: bool
-
-
-def search(*, query: str, agency_id=None, category_id=None, year=None, validity=None, offset=0, limit=20) -> Results:
-    terms = terms_of(query)
-    if not terms:
-        return Results([], 0, False)
-    sql, params = _matching_ids_sql(terms)
+def _postgres_search(terms: list[str], filters: dict, year, offset: int, limit: int) -> tuple[list, int]:
+    sql, params = _postgres_matching_ids_sql(terms)
     items = Item.objects.public().extra(where=[f"publishing_item.id IN ({sql})"], params=params)
-    if agency_id:
-        items = items.filter(agency_id=agency_id)
-    if category_id:
-        items = items.filter(category_id=category_id)
+    items = items.filter(**{column: value for column, value in filters.items() if value})
     if year:
         items = items.filter(published_at__year=year)
-    if validity:
-        items = items.filter(validity=validity)
     # Counting every match of a common term would cost more than the page: say "1000+" past the cap.
     count = items.order_by().values("pk")[: COUNT_CAP + 1].count()
-    rows = list(
-        items.select_related("agency", "category", "search_document").order_by("-published_at", "-id")[
-            offset : offset + limit
-        ]
-    )
-    return Results(rows, min(count, COUNT_CAP), count > COUNT_CAP)
+    rows = items.select_related("agency", "category", "search_document").order_by("-published_at", "-id")
+    return list(rows[offset : offset + limit]), count
 
 
 def highlight(text: str, terms: list[str], *, window: int = SNIPPET_CHARS) -> SafeString:

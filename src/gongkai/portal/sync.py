@@ -8,6 +8,7 @@ from gongkai.agencies.models import Agency
 from gongkai.portal import versions
 from gongkai.portal.models import SearchDocument
 from gongkai.portal.paging import NEWER_THAN, OLDER_THAN, seek_params
+from gongkai.portal.search import sort_key
 from gongkai.publishing.models import CatalogEntry, Category, Item, Status
 from gongkai.publishing.sanitize import html_to_text
 
@@ -37,11 +38,15 @@ def search_text(item: Item) -> str:
     return "\n".join(part for part in (item.title, item.document_number, html_to_text(item.body)) if part)
 
 
+def _search_fields(item: Item) -> dict:
+    return {"title": item.title, "text": search_text(item), "sort_key": sort_key(item.published_at, item.pk)}
+
+
 def item_public_changed(item: Item, *, also: set[str] | None = None) -> None:
     """The item was published, withdrawn or edited while public: index or unindex it, and retire every cached page
     that shows it. `also` adds scopes it showed before an edit (an old category)."""
     if item.status == Status.PUBLISHED:
-        SearchDocument.objects.update_or_create(item=item, defaults={"title": item.title, "text": search_text(item)})
+        SearchDocument.objects.update_or_create(item=item, defaults=_search_fields(item))
     else:
         SearchDocument.objects.filter(item=item).delete()
     versions.bump(scopes_of(item) | (also or set()))
@@ -56,12 +61,10 @@ def reindex(items=None) -> int:
     """Rebuild the search text of these items (all by default) after writes that bypassed the services (bulk loads),
     and retire every cached page. Safe to run twice."""
     items = Item.objects.all() if items is None else items
-    public = list(items.public().only("pk", "title", "document_number", "body"))
+    public = list(items.public().only("pk", "title", "document_number", "body", "published_at"))
     SearchDocument.objects.filter(item__in=items).exclude(item__status=Status.PUBLISHED).delete()
     SearchDocument.objects.filter(item__in=public).delete()
-    SearchDocument.objects.bulk_create(
-        [SearchDocument(item=i, title=i.title, text=search_text(i)) for i in public], batch_size=1000
-    )
+    SearchDocument.objects.bulk_create([SearchDocument(item=i, **_search_fields(i)) for i in public], batch_size=1000)
     versions.bump({"site", *(f"{kind}:{pk}" for kind in ("agency", "category", "catalog") for pk in _ids(kind))})
     versions.bump_all()  # item pages too: a bulk write may have withdrawn items without the services
     return len(public)

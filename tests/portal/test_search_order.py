@@ -1,0 +1,89 @@
+"""Search results come newest first whatever order the items were created in, read off the index page by page;
+terms mean substrings, never a match across punctuation; the year is the local year."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from gongkai.portal import search as search_module
+from gongkai.portal.search import index_chars, index_pairs, search, sort_key
+from gongkai.publishing.models import Item
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def _ids(query: str, **filters) -> list[int]:
+    return [i.pk for i in search(query=query, **filters).items]
+
+
+def test_sort_keys_follow_publication_time_then_id():
+    at = datetime(2026, 3, 2, 10, 0, tzinfo=SHANGHAI)
+    assert sort_key(at, 5) < sort_key(at, 6) < sort_key(at + timedelta(microseconds=1), 1)
+    assert sort_key(datetime(1999, 12, 31, tzinfo=SHANGHAI), 1) < 0 < sort_key(at, 1)
+    assert sort_key(datetime(2139, 12, 31, tzinfo=SHANGHAI), 2047) < 2**63
+
+
+def test_the_index_columns_never_join_runs():
+    assert index_pairs("推进节能。降耗 AB") == "推进 进节 节能 qqq 降耗 qqq ab"
+    assert index_chars("节能，节约") == " ".join(sorted("节能约"))
+
+
+def test_results_are_newest_first_whatever_the_creation_order(publish, time_machine):
+    time_machine.shift(timedelta(days=2))
+    newest = publish("节能通知甲")
+    time_machine.shift(timedelta(days=-1))
+    middle = publish("节能通知乙")  # created later, published earlier
+    time_machine.shift(timedelta(days=-1))
+    oldest = publish("节能通知丙")
+    assert newest.pk < middle.pk < oldest.pk
+    assert _ids("节能通知") == _ids("节能") == [newest.pk, middle.pk, oldest.pk]
+    assert [i.pk for i in search(query="节能", offset=1, limit=1).items] == [middle.pk]
+
+
+def test_a_term_never_matches_across_punctuation(publish):
+    across = publish("关于节。能源的通知", body="<p>推进。进度</p>")
+    within = publish("关于节能源的通知", body="<p>推进度</p>")
+    assert _ids("节能源") == [within.pk]
+    assert _ids("推进度") == [within.pk]
+    assert set(_ids("能源")) == {across.pk, within.pk}
+    assert _ids("节。能") == [across.pk]  # punctuation in the term: looked up by its runs, then checked
+
+
+def test_one_character_terms_use_the_index(publish):
+    item = publish("关于节水的通知", body="<p>节约用水。</p>")
+    publish("另一条通知", body="<p>别的内容</p>")
+    with CaptureQueriesContext(connection) as queries:
+        assert _ids("水") == [item.pk]
+    if connection.vendor == "sqlite":
+        assert "LIKE" not in " ".join(q["sql"] for q in queries).upper()
+
+
+def test_the_year_is_the_local_year(publish, time_machine):
+    time_machine.move_to(datetime(2026, 1, 1, 0, 30, tzinfo=SHANGHAI), tick=False)  # 2025-12-31 16:30 UTC
+    item = publish("元旦节能通知")
+    assert _ids("元旦节能", year=2026) == [item.pk]
+    assert _ids("元旦节能", year=2025) == []
+
+
+def test_the_count_stops_at_the_cap_and_pages_follow(many_items, monkeypatch):
+    items = many_items(12)
+    monkeypatch.setattr(search_module, "COUNT_CAP", 5)
+    results = search(query="工作动态")
+    assert (results.count, results.capped) == (5, True)
+    pages = [pk for offset in (0, 5, 10) for pk in _ids("工作动态", offset=offset, limit=5)]
+    assert pages == [i.pk for i in items]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the SQLite index")
+def test_the_index_follows_the_sort_key_of_every_public_item(publish):
+    items = [publish(), publish("第二条节能通知")]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT rowid FROM portal_search_index WHERE portal_search_index MATCH 'pairs : \"节能\"'")
+        rowids = sorted(row[0] for row in cursor.fetchall())
+    fresh = [Item.objects.get(pk=i.pk) for i in items]
+    assert rowids == sorted(sort_key(i.published_at, i.pk) for i in fresh)
