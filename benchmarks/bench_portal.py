@@ -53,6 +53,8 @@ def django_env() -> dict:
 
 
 def generate() -> None:
+    from gongkai.portal.search import index_chars, index_pairs, sort_key
+
     db = HOME / "gongkai.sqlite3"
     if (HOME / "ready").exists():
         print(f"reusing {ITEMS:,} items in {HOME}")
@@ -63,28 +65,21 @@ def generate() -> None:
     HOME.mkdir(parents=True)
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "django", "migrate", "-v0"], env=django_env(), check=True)
+    # The agency, its categories and a user through the models (their defaults stay right as the models grow);
+    # the million items below in raw SQL.
+    from django.contrib.auth.models import User
+
+    from gongkai.agencies.models import Agency, Region
+    from gongkai.publishing.models import Category
+
+    region = Region.objects.create(name="基准区", code="370399")
+    User.objects.create(username="bench", password="!")
+    agency = Agency.objects.create(name="基准测试局", credit_code="11370399000000001X", region=region,
+                                   address="测试路1号", postcode="255000", phone="0533-1")  # fmt: skip
+    Category.objects.bulk_create(Category(agency=agency, name=name, position=n) for n, name in enumerate(CATEGORIES))
     con = sqlite3.connect(db)
     con.executescript("PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;")
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
-    con.execute("INSERT INTO agencies_region (name, code, parent_id) VALUES ('基准区', '370399', NULL)")
-    con.execute(
-        "INSERT INTO auth_user (password, is_superuser, username, first_name, last_name, email, is_staff, is_active,"
-        " date_joined) VALUES ('!', 0, 'bench', '', '', '', 0, 1, ?)",
-        [now],
-    )
-    columns = [r[1] for r in con.execute("PRAGMA table_info(agencies_agency)")]
-    values = {"name": "基准测试局", "short_name": "", "credit_code": "11370399000000001X", "region_id": 1,
-              "supervising_body": "", "address": "测试路1号", "postcode": "255000", "phone": "0533-1", "email": "",
-              "review_levels": 3, "is_demo": 0}  # fmt: skip
-    con.execute(
-        f"INSERT INTO agencies_agency ({', '.join(c for c in columns if c in values)}) VALUES"
-        f" ({', '.join('?' for c in columns if c in values)})",
-        [values[c] for c in columns if c in values],
-    )
-    con.executemany(
-        "INSERT INTO publishing_category (agency_id, name, position) VALUES (1, ?, ?)",
-        [(name, n) for n, name in enumerate(CATEGORIES)],
-    )
     rng = random.Random(6)
     start = datetime(2015, 1, 1, tzinfo=UTC)
 
@@ -126,10 +121,17 @@ def generate() -> None:
         " created_by_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows(),
     )
-    # The search text as portal.sync writes it (title, 文号, body without tags); the triggers fill the FTS table.
+    # The search text as portal.sync writes it (title, 文号, body without tags) and its sort key; the triggers fill
+    # the search index with the functions the app registers on its own connections.
+    for name, function in (("gongkai_search_pairs", index_pairs), ("gongkai_search_chars", index_chars)):
+        con.create_function(name, 1, function, deterministic=True)
+    con.create_function(
+        "bench_sort_key", 2, lambda at, pk: sort_key(datetime.fromisoformat(at).replace(tzinfo=UTC), pk)
+    )
     con.execute(
-        "INSERT INTO portal_searchdocument (item_id, title, text) SELECT id, title, title || char(10) ||"
-        " document_number || char(10) || replace(replace(body, '<p>', ''), '</p>', '') FROM publishing_item"
+        "INSERT INTO portal_searchdocument (item_id, title, text, sort_key) SELECT id, title, title || char(10) ||"
+        " document_number || char(10) || replace(replace(body, '<p>', ''), '</p>', ''),"
+        " bench_sort_key(published_at, id) FROM publishing_item"
     )
     con.commit()
     con.execute("ANALYZE")
@@ -197,10 +199,6 @@ def main() -> None:
         if not shutil.which(tool) and not Path(f"/usr/sbin/{tool}").exists():
             raise SystemExit(f"{tool} is missing: apt-get install {tool}")
     generate()
-    os.environ.update(django_env())
-    import django
-
-    django.setup()
     from gongkai.portal import nginx as site
 
     pages_dir = HOME / "pages"
@@ -277,4 +275,8 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    os.environ.update(django_env())
+    import django
+
+    django.setup()
     main()
