@@ -20,6 +20,13 @@ def shared_dir() -> Path | None:
     return None
 
 
+@pytest.fixture(autouse=True)
+def _page_files_in_temp(settings, tmp_path):
+    """Item page files (on by default, beside the data) go to the test's own folder, never ./data/pages: ids repeat
+    from one test to the next, and a file left by another test would stand in for a page."""
+    settings.GONGKAI_PAGE_FILES_DIR = str(tmp_path / "pages")
+
+
 @pytest.fixture
 def shared() -> Path:
     path = shared_dir()

@@ -135,8 +135,14 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 20000},
     }
 }
-# Item pages written as files for nginx to send (docs/portal.md, `gongkai manage portal_nginx`); off when empty.
-GONGKAI_PAGE_FILES_DIR = env_str("GONGKAI_PAGE_FILES_DIR", "")
+# Item pages written as files for nginx to send (docs/portal.md, `gongkai manage portal_nginx`). A withdrawal deletes
+# them here, so every process that changes items must see the same folder (like MEDIA_ROOT): hence on by default,
+# beside the data; "off" turns it off.
+GONGKAI_PAGE_FILES_DIR = (
+    ""
+    if env_str("GONGKAI_PAGE_FILES_DIR", "") == "off"
+    else str(env_path("GONGKAI_PAGE_FILES_DIR", str(DATA_DIR / "pages")))
+)
 GONGKAI_PUBLIC_URL = env_str("GONGKAI_PUBLIC_URL", "").rstrip("/")  # e.g. https://gk.example.gov.cn for canonical links
 
 LOGGING = {
