@@ -81,18 +81,18 @@ def _span(value: str | None) -> int:
 
 def _rows_of(table):
     """The table's own rows (not those of a table nested in a cell)."""
-    for child in table:
+    for child in table.iterchildren("tr", "thead", "tbody", "tfoot"):
         if child.tag == "tr":
             yield child
-        elif child.tag in ("thead", "tbody", "tfoot"):
-            yield from (tr for tr in child if tr.tag == "tr")
+        else:
+            yield from child.iterchildren("tr")
 
 
 def _grid(table) -> GridRows:
     """Expand rowspan/colspan into a rectangular grid; covered positions are None. Nested tables stay whole.
 
-    The hot loop of HTML reading (hundreds of cells a report): attributes are read directly and spans parsed only
-    when present."""
+    The hot loop of HTML reading (hundreds of cells a report): cells are picked out by libxml2, their text read
+    directly when they have no markup inside, and spans parsed only when present."""
     rows: GridRows = []
     carry: list[int] = []  # per column: how many more rows a rowspan from above still covers
     size = 0
@@ -101,20 +101,22 @@ def _grid(table) -> GridRows:
         append = row.append
         c = 0
         width = len(carry)
-        for cell in tr:
-            tag = cell.tag
-            if tag != "td" and tag != "th":
-                continue
+        for cell in tr.iterchildren("td", "th"):
             while c < width and carry[c]:
                 append(None)
                 carry[c] -= 1
                 c += 1
-            colspan = cell.get("colspan")
-            colspan = 1 if colspan is None or colspan == "1" else _span(colspan)
-            rowspan = cell.get("rowspan")
-            rowspan = 1 if rowspan is None or rowspan == "1" else _span(rowspan)
-            text = _text_of(cell)
+            text = _text_of(cell) if len(cell) else cell.text
             append(" ".join(text.split()) if text else "")
+            colspan = cell.get("colspan")
+            rowspan = cell.get("rowspan")
+            if colspan is None and rowspan is None:  # most cells: one column, nothing carried down
+                c += 1
+                if width < c:
+                    carry.append(0)
+                    width = c
+                continue
+            colspan, rowspan = _span(colspan), _span(rowspan)
             end = c + colspan
             if colspan > 1:
                 row.extend([None] * (colspan - 1))
@@ -136,35 +138,46 @@ def _grid(table) -> GridRows:
     return rows
 
 
-@lru_cache(maxsize=1024)
-def _is_chrome_marks(marks: str) -> bool:
-    return bool(marks.strip()) and _CHROME.search(marks) is not None
-
-
-def _marks(element) -> str | None:
-    """An element's class and id, the words sites name their chrome and article containers with; None if neither."""
-    cls = element.get("class")
-    ident = element.get("id")
-    if cls is None and ident is None:
-        return None  # most elements of a Word export: no need to build or search a string
-    return f"{cls or ''} {ident or ''}"
-
-
-def _is_chrome(element) -> bool:
-    marks = _marks(element)
-    return marks is not None and _is_chrome_marks(marks)
+_CLASSES_AND_IDS = lxml.etree.XPath("//@class|//@id")  # in document order; each value knows its element
 
 
 @lru_cache(maxsize=1024)
-def _is_article_marks(marks: str) -> bool:
-    return bool(marks.strip()) and _ARTICLE.search(marks) is not None and not _is_chrome_marks(marks)
+def _what_a_mark_says(mark: str) -> tuple[bool, bool, bool]:
+    """Whether a class or id names site chrome, an article container, a title (article_title, newsTitle).
+
+    Each is looked at alone: no pattern spans the space that would join an element's class and id."""
+    return _CHROME.search(mark) is not None, _ARTICLE.search(mark) is not None, "title" in mark.lower()
 
 
-def _article(root):
+class _PageMarks:
+    """What the classes and ids of a page say about its elements.
+
+    Found in one query for the few elements that have a class or an id, rather than by asking every element for
+    both: a Word export has hundreds of paragraphs and cells, and most of them have neither."""
+
+    def __init__(self, root) -> None:
+        self.chrome: set = set()
+        self.articles: list = []  # named like an article container, in document order
+        self.titles: list = []
+        for value in _CLASSES_AND_IDS(root):
+            # A plain copy of the value: the cache must not keep the page alive through it.
+            chrome, article, title = _what_a_mark_says(str(value))
+            if not (chrome or article or title):
+                continue
+            element = value.getparent()
+            if chrome:
+                self.chrome.add(element)
+            # An element's class and id come one after the other: named twice, it is listed once.
+            if article and (not self.articles or self.articles[-1] is not element):
+                self.articles.append(element)
+            if title and (not self.titles or self.titles[-1] is not element):
+                self.titles.append(element)
+
+
+def _article(root, marks: _PageMarks):
     """The article container if the page has one that holds the report's text, else the whole page."""
-    for element in root.iter("div", "article", "section", "td"):
-        marks = _marks(element)
-        if marks is not None and _is_article_marks(marks):
+    for element in marks.articles:
+        if element.tag in ("div", "article", "section", "td") and element not in marks.chrome:
             text = _text_of(element)
             if "政府信息公开" in text and len(text) > 500:
                 return element
@@ -188,8 +201,9 @@ _TABLE_HOLDERS = lxml.etree.XPath("//table/ancestor::*")
 class _Walker:
     """Turns an element's content into blocks: paragraphs of inline text, tables as grids."""
 
-    def __init__(self, root) -> None:
+    def __init__(self, root, marks: _PageMarks) -> None:
         self.blocks: list[Block] = []
+        self.chrome = marks.chrome
         # Elements with a table somewhere inside, found in one query rather than a search below every element.
         self.holds_table = set(_TABLE_HOLDERS(root))
 
@@ -199,7 +213,7 @@ class _Walker:
             inline.append(element.text)
         for child in element:
             tag = child.tag
-            if not isinstance(tag, str) or tag in _SKIP_TAGS or _is_chrome(child):
+            if not isinstance(tag, str) or tag in _SKIP_TAGS or child in self.chrome:
                 pass
             elif tag == "table":
                 self.flush(inline)
@@ -253,21 +267,22 @@ def html_blocks(data: bytes | str) -> list[Block]:
     root = lxml.etree.fromstring(text, _PARSER)
     if root is None:
         return []
-    walker = _Walker(root)
-    article = _article(root)
+    marks = _PageMarks(root)
+    walker = _Walker(root, marks)
+    article = _article(root, marks)
     if article is not root:
-        title = _page_title(root)
+        title = _page_title(root, marks)
         if title:
             walker.blocks.append(Meta(title=title))
     walker.walk(article)
     return walker.blocks
 
 
-def _page_title(root) -> str:
+def _page_title(root, marks: _PageMarks) -> str:
     """The report's title from the page around the article (h1, a title block, or <title>)."""
     candidates = itertools.chain(
         root.iter("h1", "h2", "h3"),
-        (e for e in root.iter("div", "p", "td") if "title" in (_marks(e) or "").lower()),
+        (element for element in marks.titles if element.tag in ("div", "p", "td")),
         root.iter("title"),
     )
     for element in candidates:  # lazily: most pages name the report in their first heading
