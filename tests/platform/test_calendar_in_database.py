@@ -25,3 +25,12 @@ def test_it_lets_an_entered_year_replace_the_built_in_one(db):
     year = CalendarYear.objects.create(year=2026)
     CalendarDay.objects.create(calendar_year=year, day=date(2026, 3, 3), kind="holiday", name="测试假日")
     assert publication_deadline(date(2026, 3, 2)) == date(2026, 3, 31)
+
+
+def test_it_refuses_on_the_form_what_the_calendar_could_not_use(db):
+    year = CalendarYear.objects.create(year=2030)
+    with pytest.raises(ValidationError, match="不在2030年内"):
+        CalendarDay(calendar_year=year, day=date(2031, 1, 1), kind="holiday").full_clean()
+    with pytest.raises(ValidationError, match="周六或周日"):
+        CalendarDay(calendar_year=year, day=date(2030, 1, 2), kind="makeup").full_clean()  # a Wednesday
+    CalendarDay(calendar_year=year, day=date(2030, 1, 5), kind="makeup").full_clean()  # a Saturday

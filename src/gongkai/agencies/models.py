@@ -221,3 +221,17 @@ class CalendarDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day} {self.get_kind_display()}"
+
+    def clean(self) -> None:
+        """What the working-day calendar would refuse (gongkai.workdays.YearSchedule), said on the form instead of
+        failing every deadline page afterwards."""
+        try:
+            calendar_year = self.calendar_year  # in the admin's inline, the year being entered, maybe not saved yet
+        except CalendarYear.DoesNotExist:
+            return
+        if self.day is None or calendar_year.year is None:
+            return
+        if self.day.year != calendar_year.year:
+            raise ValidationError({"day": f"日期不在{calendar_year.year}年内"})
+        if self.kind == self.Kind.MAKEUP_WORKDAY and self.day.weekday() < 5:
+            raise ValidationError({"kind": "调休上班日应为周六或周日"})
