@@ -25,3 +25,22 @@ def test_it_uses_wal_on_sqlite(settings):
     if connection.vendor != "sqlite":
         pytest.skip("SQLite only")
     assert "journal_mode=WAL" in settings.DATABASES["default"]["OPTIONS"]["init_command"]
+
+
+def test_the_application_and_page_settings_come_from_the_environment(tmp_path):
+    """Settings are read once at start-up: load them in a fresh interpreter with the variables set."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    given = {"GONGKAI_APPLY_PER_HOUR": "3", "GONGKAI_IDENTITY_MAX_MB": "2", "GONGKAI_CHALLENGE_MAX_AGE": "600",
+             "GONGKAI_FEE_WAIT_EXCLUDED": "false", "GONGKAI_PAGE_FILES_DIR": "off"}  # fmt: skip
+    env = dict(os.environ, GONGKAI_DATA_DIR=str(tmp_path), **given)
+    names = list(given)
+    code = f"import json, gongkai.site.settings as s; print(json.dumps([getattr(s, n) for n in {names!r}]))"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    assert json.loads(out) == [3, 2, 600, False, ""]
+    env.pop("GONGKAI_PAGE_FILES_DIR")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    assert json.loads(out)[-1] == str(tmp_path.resolve() / "pages")

@@ -27,7 +27,7 @@ from gongkai.workdays import (
 
 
 def clock_settings() -> ClockSettings:
-    return ClockSettings(fee_wait_excluded=getattr(settings, "GONGKAI_FEE_WAIT_EXCLUDED", True))
+    return ClockSettings(fee_wait_excluded=settings.GONGKAI_FEE_WAIT_EXCLUDED)
 
 
 def clock_event(row: ApplicationEvent, channel: str):

@@ -17,7 +17,7 @@ _DIGITS = "零一二三四五六七八九十"
 
 
 def rate_per_hour() -> int:
-    return getattr(settings, "GONGKAI_APPLY_PER_HOUR", 10)
+    return settings.GONGKAI_APPLY_PER_HOUR
 
 
 def client_source(request) -> str:
@@ -46,7 +46,7 @@ def new_challenge() -> tuple[str, str]:
 
 def challenge_passed(token: str, answer: str) -> bool:
     try:
-        data = signing.loads(token or "", salt=_SALT, max_age=getattr(settings, "GONGKAI_CHALLENGE_MAX_AGE", 3600))
+        data = signing.loads(token or "", salt=_SALT, max_age=settings.GONGKAI_CHALLENGE_MAX_AGE)
     except signing.BadSignature:
         return False
     return str(answer or "").strip() == str(data.get("answer"))

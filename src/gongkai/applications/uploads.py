@@ -12,7 +12,7 @@ ALLOWED = {"pdf", "png", "jpg"}
 
 
 def max_bytes() -> int:
-    return getattr(settings, "GONGKAI_IDENTITY_MAX_MB", 5) * 1024 * 1024
+    return settings.GONGKAI_IDENTITY_MAX_MB * 1024 * 1024
 
 
 def check_identity_file(data: bytes) -> str:

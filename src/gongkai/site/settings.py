@@ -112,6 +112,13 @@ X_FRAME_OPTIONS = "DENY"
 GONGKAI_LOGIN_MAX_FAILURES = env_int("GONGKAI_LOGIN_MAX_FAILURES", 5, minimum=1)
 GONGKAI_LOGIN_WINDOW_MINUTES = env_int("GONGKAI_LOGIN_WINDOW_MINUTES", 15, minimum=1)
 
+# Online applications (docs/applications.md): submissions per address per hour, largest identity document, how long
+# a submission form's challenge stays valid, and whether the wait for a fee stops the reply clock.
+GONGKAI_APPLY_PER_HOUR = env_int("GONGKAI_APPLY_PER_HOUR", 10, minimum=1)
+GONGKAI_IDENTITY_MAX_MB = env_int("GONGKAI_IDENTITY_MAX_MB", 5, minimum=1)
+GONGKAI_CHALLENGE_MAX_AGE = env_int("GONGKAI_CHALLENGE_MAX_AGE", 3600, minimum=60)
+GONGKAI_FEE_WAIT_EXCLUDED = env_bool("GONGKAI_FEE_WAIT_EXCLUDED", True)
+
 # Attachments: largest accepted upload.
 GONGKAI_MAX_ATTACHMENT_MB = env_int("GONGKAI_MAX_ATTACHMENT_MB", 20, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
