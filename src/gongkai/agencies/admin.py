@@ -37,6 +37,10 @@ class AgencyAdmin(admin.ModelAdmin):
             before=before,
             after=snapshot(obj, AGENCY_FIELDS),
         )
+        if change:
+            from gongkai.portal import sync as portal_sync  # portal builds on agencies, not the other way round
+
+            portal_sync.names_changed(agency_id=obj.pk)
 
 
 @admin.register(Region)

@@ -4,6 +4,8 @@ Called explicitly by publishing.services (never from a signal), inside the trans
 
 from __future__ import annotations
 
+from django.db import models
+
 from gongkai.agencies.models import Agency
 from gongkai.portal import versions
 from gongkai.portal.models import SearchDocument
@@ -11,6 +13,8 @@ from gongkai.portal.paging import NEWER_THAN, OLDER_THAN, seek_params
 from gongkai.portal.search import sort_key
 from gongkai.publishing.models import CatalogEntry, Category, Item, Status
 from gongkai.publishing.sanitize import html_to_text
+
+NAMES_BATCH = 2000
 
 
 def scopes_of(item: Item) -> set[str]:
@@ -50,6 +54,32 @@ def item_public_changed(item: Item, *, also: set[str] | None = None) -> None:
     else:
         SearchDocument.objects.filter(item=item).delete()
     versions.bump(scopes_of(item) | (also or set()))
+
+
+def names_changed(*, agency_id: int | None = None, category_id: int | None = None, entry_id: int | None = None) -> None:
+    """An agency, category or catalog indicator was edited in the admin: retire every public page that prints its
+    name, the item pages (and their files) included. Call inside the transaction of the edit."""
+    items = Item.objects.public()
+    scopes = {"site"}
+    if agency_id is not None:
+        items = items.filter(agency_id=agency_id)
+        scopes.add(f"agency:{agency_id}")
+        scopes.update(
+            f"category:{pk}" for pk in Category.objects.filter(agency_id=agency_id).values_list("pk", flat=True)
+        )
+        scopes.update(
+            f"catalog:{pk}" for pk in CatalogEntry.objects.filter(agency_id=agency_id).values_list("pk", flat=True)
+        )
+    if category_id is not None:
+        items = items.filter(category_id=category_id)
+        scopes.add(f"category:{category_id}")
+    if entry_id is not None:
+        items = items.filter(models.Q(catalog_entry_id=entry_id) | models.Q(catalog_entry__parent_id=entry_id))
+        scopes.add(f"catalog:{entry_id}")
+    versions.bump(scopes)
+    pks = list(items.values_list("pk", flat=True))
+    for start in range(0, len(pks), NAMES_BATCH):  # SQLite takes at most 32,766 parameters in one statement
+        versions.bump(f"item:{pk}" for pk in pks[start : start + NAMES_BATCH])
 
 
 def agency_page_changed(agency_id: int) -> None:

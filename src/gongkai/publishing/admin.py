@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from gongkai.portal import sync as portal_sync
 from gongkai.publishing.models import Attachment, CatalogEntry, Category, Item, ItemEvent, YearFigures
 
 
@@ -8,11 +9,21 @@ class CategoryAdmin(admin.ModelAdmin):
     list_display = ["name", "agency", "position"]
     list_filter = ["agency"]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change:  # the public pages that print its name
+            portal_sync.names_changed(category_id=obj.pk)
+
 
 @admin.register(CatalogEntry)
 class CatalogEntryAdmin(admin.ModelAdmin):
     list_display = ["name", "parent", "agency", "method", "responsible_unit"]
     list_filter = ["agency"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change:
+            portal_sync.names_changed(entry_id=obj.pk)
 
 
 class ItemEventInline(admin.TabularInline):
