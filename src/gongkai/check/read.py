@@ -153,7 +153,7 @@ def sniff(data: bytes, name: str = "") -> str:
     bad = len(_CONTROL.findall(text))
     if text and bad / len(text) > 0.02:
         return "binary"
-    stripped = text.lstrip("\ufeff \t\r\n").lower()
+    stripped = text.lstrip("\ufeff \t\r\n")[:16].lower()  # enough for the prefixes below, not 8 KB lower-cased
     if name.lower().endswith(".json") or stripped.startswith("{"):
         return "json"
     if stripped.startswith(("<!doctype", "<html", "<?xml", "<div", "<table", "<p", "<meta", "<head", "<body", "<!--")):

@@ -238,10 +238,12 @@ class _Walker:
     def flush(self, inline: list[str]) -> None:
         """The inline text collected so far becomes a paragraph."""
         if inline:
-            joined = _SPACES.sub(" ", "".join(inline)).strip()
-            if joined:
-                self.blocks.append(Paragraph(joined))
+            text = "".join(inline)
             inline.clear()
+            if not text.isspace():  # most often the line breaks between two blocks
+                joined = _SPACES.sub(" ", text).strip()
+                if joined:
+                    self.blocks.append(Paragraph(joined))
 
 
 def _page_text(data: bytes | str) -> str:
@@ -261,7 +263,7 @@ def _page_text(data: bytes | str) -> str:
 def html_blocks(data: bytes | str) -> list[Block]:
     text = _page_text(data)
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses an encoding declaration in a str
-    if not text.strip():
+    if not text or text.isspace():
         return []
     # Plain lxml.etree elements: lxml.html's element classes cost a lookup per element and are not needed here.
     root = lxml.etree.fromstring(text, _PARSER)
