@@ -98,11 +98,14 @@ def normalise_label(text: str) -> str:
 _BLANK_MARKS = {"", "-", "—", "——", "/", "／", "\\", "无", "空"}
 
 
+_AMOUNT = CellKind.AMOUNT  # looking an enum member up costs more than the rest of the common case below
+
+
 def parse_number(text: str | None, kind: CellKind) -> tuple[Cell, bool]:
     """A cell's value and whether it was readable. A blank cell is (None, True)."""
     if text is None:
         return None, True
-    if text.isdigit() and text.isascii() and kind is not CellKind.AMOUNT:
+    if text.isdigit() and text.isascii() and kind is not _AMOUNT:
         return int(text), True  # the common case, without the clean-up below
     return _parse_number(text, kind)
 
