@@ -367,9 +367,13 @@ def match_heading(text: str) -> tuple[str, int] | None:
 
 # -- title, agency, year ----------------------------------------------------------------------------------------
 
+_TITLE_KINDS = rf"{REPORT_TITLE}|政府信息公开年度报告|政务公开工作年度报告"
 _TITLE_RE = re.compile(
-    rf"(?P<agency>[\u4e00-\u9fff（）()·]{{2,40}}?)\s*(?P<year>20\d\d)\s*年\s*度?\s*(?P<kind>{REPORT_TITLE}|政府信息公开年度报告|政务公开工作年度报告)"
+    rf"(?P<agency>[\u4e00-\u9fff（）()·]{{2,40}}?)\s*(?P<year>20\d\d)\s*年\s*度?\s*(?P<kind>{_TITLE_KINDS})"
 )
+# The year and the kind of report that end every title. Looked for first: "20" is a literal the regex engine finds
+# quickly, whereas the title itself starts with up to 40 characters tried at every position of a long paragraph.
+_TITLE_END = re.compile(rf"20\d\d\s*年\s*度?\s*(?:{_TITLE_KINDS})")
 _PERIOD_YEAR = re.compile(
     r"(20\d\d)\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|—|-|～|~)\s*(?:20\d\d\s*年\s*)?12\s*月\s*31"
 )
@@ -384,10 +388,9 @@ _REGION_SUFFIXES = ("省", "市", "区", "县", "旗", "州", "盟", "镇", "乡
 
 
 def find_title(text: str) -> re.Match[str] | None:
-    match = _TITLE_RE.search(text)
-    if match is None:
+    if _TITLE_END.search(text) is None:
         return None
-    return match
+    return _TITLE_RE.search(text)
 
 
 def agency_level(agency: str) -> AgencyLevel:
