@@ -152,8 +152,8 @@ def _what_a_mark_says(mark: str) -> tuple[bool, bool, bool]:
 class _PageMarks:
     """What the classes and ids of a page say about its elements.
 
-    Found in one query for the few elements that have a class or an id, rather than by asking every element for
-    both: a Word export has hundreds of paragraphs and cells, and most of them have neither."""
+    Found in one query for the elements that have a class or an id, rather than by asking each of a Word export's
+    hundreds of paragraphs and cells for both."""
 
     def __init__(self, root) -> None:
         self.chrome: set = set()
