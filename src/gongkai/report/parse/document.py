@@ -101,11 +101,16 @@ _BLANK_MARKS = {"", "-", "—", "——", "/", "／", "\\", "无", "空"}
 _AMOUNT = CellKind.AMOUNT  # looking an enum member up costs more than the rest of the common case below
 
 
+# No count in a report has more digits; a longer run is not a number a person wrote (and past 4,300 digits Python's
+# int() refuses it, which must not make the whole file unreadable).
+_MAX_DIGITS = 15
+
+
 def parse_number(text: str | None, kind: CellKind) -> tuple[Cell, bool]:
     """A cell's value and whether it was readable. A blank cell is (None, True)."""
     if text is None:
         return None, True
-    if text.isdigit() and text.isascii() and kind is not _AMOUNT:
+    if text.isdigit() and text.isascii() and len(text) <= _MAX_DIGITS and kind is not _AMOUNT:
         return int(text), True  # the common case, without the clean-up below
     return _parse_number(text, kind)
 
@@ -122,7 +127,7 @@ def _parse_number(text: str, kind: CellKind) -> tuple[Cell, bool]:
         except InvalidOperation:
             return None, False
         return (value, True) if value.is_finite() else (None, False)
-    if re.fullmatch(r"-?\d{1,15}", cleaned):
+    if re.fullmatch(rf"-?\d{{1,{_MAX_DIGITS}}}", cleaned):
         return int(cleaned), True
     return None, False
 
