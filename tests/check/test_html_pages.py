@@ -73,3 +73,10 @@ def test_chrome_and_the_article_container_are_recognised_by_id(article):
     report = parse_html(_page(body).encode()).report
     assert totals(report) == PINGTAN_2022
     assert "首页" not in report.preamble and "版权所有" not in report.section_body("6")
+
+
+def test_a_deeply_nested_page_is_read_whole(article):
+    """CMS layouts and unclosed Word tags nest deep; past 256 levels libxml2 would drop the rest of the page."""
+    nested = _page("<div>" * 400 + article + "</div>" * 400)
+    outcome = read_bytes(nested.encode(), "nested.html")
+    assert outcome.status is Status.REPORT and totals(outcome.report) == PINGTAN_2022

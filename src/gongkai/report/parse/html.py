@@ -54,7 +54,9 @@ _CHROME = re.compile(
 # Containers content management systems put the article in.
 _ARTICLE = re.compile(r"TRS_Editor|article|content|zoom|main-text|detail|wzcon", re.I)
 _SPACES = re.compile(r"[ \t\r\n\u00a0\u3000\u200b]+")
-_PARSER = lxml.etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+# huge_tree: past 256 levels of nesting (CMS layouts, unclosed Word tags) libxml2 would drop the rest of the page;
+# the input is already capped in size (gongkai.check.read.Limits).
+_PARSER = lxml.etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True)
 _MAX_CELLS = 200_000  # a grid larger than this is not a report's table; it would only cost memory
 
 
