@@ -87,3 +87,11 @@ def test_the_index_follows_the_sort_key_of_every_public_item(publish):
         rowids = sorted(row[0] for row in cursor.fetchall())
     fresh = [Item.objects.get(pk=i.pk) for i in items]
     assert rowids == sorted(sort_key(i.published_at, i.pk) for i in fresh)
+
+
+def test_a_result_shows_agency_category_local_date_and_validity(client, agency, publish, time_machine):
+    time_machine.move_to(datetime(2026, 3, 1, 20, 30, tzinfo=ZoneInfo("UTC")), tick=False)  # 3月2日 in Shanghai
+    item = publish()
+    page = client.get("/search/", {"q": "节能宣传周"}).text
+    assert f'href="/gk/item/{item.pk}/"' in page
+    assert f"{agency.name} · {item.category.name} · 2026-03-02 · 有效" in page

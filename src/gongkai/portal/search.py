@@ -24,14 +24,12 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from gongkai.publishing.models import Item
+from gongkai.publishing.models import Item, Validity
 
 MAX_TERMS = 5
 MAX_QUERY_CHARS = 60
 COUNT_CAP = 1000
 SNIPPET_CHARS = 120
-# What a result shows (portal/search.html): loading only these keeps a page of results cheap.
-HIT_FIELDS = ("title", "published_at", "validity", "agency__name", "category__name", "search_document__text")
 # Between the pairs of two runs, so that no phrase spans punctuation or whitespace; three letters, so never a pair.
 RUN_BREAK = "qqq"
 # Sort keys: microseconds since 2000 (negative before), then the id's low bits so that keys stay unique when several
@@ -101,9 +99,26 @@ def _fts_query(terms: list[str]) -> tuple[str, list[str]]:
     return " AND ".join(parts), recheck
 
 
+@dataclass(frozen=True)
+class Hit:
+    """What a search result shows of an item (portal/search.html)."""
+
+    pk: int
+    title: str
+    text: str
+    published_at: datetime
+    validity: str
+    agency_name: str
+    category_name: str
+
+    @property
+    def validity_label(self) -> str:
+        return Validity(self.validity).label
+
+
 @dataclass
 class Results:
-    items: list
+    items: list[Hit]
     count: int
     capped: bool
 
@@ -115,11 +130,33 @@ def search(*, query: str, agency_id=None, category_id=None, year=None, validity=
     filters = {"agency_id": agency_id, "category_id": category_id, "validity": validity}
     if connection.vendor == "sqlite":
         ids, count = _sqlite_search(terms, filters, year, offset, limit)
-        found = Item.objects.select_related("agency", "category", "search_document").only(*HIT_FIELDS).in_bulk(ids)
-        rows = [found[pk] for pk in ids if pk in found]
     else:
-        rows, count = _postgres_search(terms, filters, year, offset, limit)
-    return Results(rows, min(count, COUNT_CAP), count > COUNT_CAP)
+        ids, count = _postgres_search(terms, filters, year, offset, limit)
+    return Results(_hits(ids), min(count, COUNT_CAP), count > COUNT_CAP)
+
+
+def _hits(ids: list[int]) -> list[Hit]:
+    """The results of one page, in the order of `ids`, in one query without the ORM: building model instances
+    (with their related agency, category and text) cost 5 ms a page here, the query itself 0.2 ms."""
+    if not ids:
+        return []
+    marks = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT i.id, i.title, d.text, i.published_at, i.validity, a.name, c.name FROM publishing_item i"
+            " JOIN portal_searchdocument d ON d.item_id = i.id JOIN agencies_agency a ON a.id = i.agency_id"
+            f" JOIN publishing_category c ON c.id = i.category_id WHERE i.id IN ({marks})",
+            ids,
+        )
+        found = {row[0]: Hit(row[0], row[1], row[2], _aware(row[3]), *row[4:]) for row in cursor.fetchall()}
+    return [found[pk] for pk in ids if pk in found]
+
+
+def _aware(value) -> datetime:
+    """A datetime column as the ORM gives it: SQLite stores UTC without a zone (and may hand back text)."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def _sqlite_search(terms: list[str], filters: dict, year, offset: int, limit: int) -> tuple[list[int], int]:
@@ -183,7 +220,7 @@ def _postgres_matching_ids_sql(terms: list[str]) -> tuple[str, list]:
     return " INTERSECT ".join(selects), params
 
 
-def _postgres_search(terms: list[str], filters: dict, year, offset: int, limit: int) -> tuple[list, int]:
+def _postgres_search(terms: list[str], filters: dict, year, offset: int, limit: int) -> tuple[list[int], int]:
     sql, params = _postgres_matching_ids_sql(terms)
     items = Item.objects.public().extra(where=[f"publishing_item.id IN ({sql})"], params=params)
     items = items.filter(**{column: value for column, value in filters.items() if value})
@@ -191,9 +228,8 @@ def _postgres_search(terms: list[str], filters: dict, year, offset: int, limit: 
         items = items.filter(published_at__year=year)
     # Counting every match of a common term would cost more than the page: say "1000+" past the cap.
     count = items.order_by().values("pk")[: COUNT_CAP + 1].count()
-    rows = items.select_related("agency", "category", "search_document").only(*HIT_FIELDS)
-    rows = rows.order_by("-published_at", "-id")
-    return list(rows[offset : offset + limit]), count
+    ids = items.order_by("-published_at", "-id").values_list("pk", flat=True)
+    return list(ids[offset : offset + limit]), count
 
 
 def highlight(text: str, terms: list[str], *, window: int = SNIPPET_CHARS) -> SafeString:

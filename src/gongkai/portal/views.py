@@ -147,8 +147,8 @@ def search_page(request):
     results = search(query=query, offset=(page_number - 1) * SEARCH_PAGE_SIZE, limit=SEARCH_PAGE_SIZE, **filters)
     terms = terms_of(query)
     hits = [
-        {"item": i, "title": highlight(i.title, terms, window=300), "snippet": highlight(i.search_document.text, terms)}
-        for i in results.items
+        {"item": hit, "title": highlight(hit.title, terms, window=300), "snippet": highlight(hit.text, terms)}
+        for hit in results.items
     ]
     agency = Agency.objects.filter(pk=filters["agency_id"]).first() if filters["agency_id"] else None
     context = {
