@@ -12,11 +12,8 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -27,6 +24,7 @@ from gongkai.demo import seed_report_path
 from gongkai.report.model import load_report
 from gongkai.report.render.docx import render_docx
 from gongkai.report.render.html import render_html
+from gongkai.report.render.pdf import docx_to_pdf, soffice_path
 from gongkai.report.rules import check_report
 
 REPO = Path(__file__).resolve().parent.parent
@@ -87,28 +85,10 @@ def pdf_ratio(data: bytes, rounds: int = 5) -> tuple[float, float, float]:
     return statistics.median(ours), statistics.median(bare), statistics.median(ours) / statistics.median(bare)
 
 
-def make_pdf(folder: Path) -> bytes | None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
+def make_pdf() -> bytes | None:
+    if soffice_path() is None:
         return None
-    docx = folder / "report.docx"
-    docx.write_bytes(render_docx(load_report(seed_report_path())))
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{folder}/profile",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            str(docx),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    return (folder / "report.pdf").read_bytes()
+    return docx_to_pdf(render_docx(load_report(seed_report_path())))
 
 
 def machine_reference() -> float:
@@ -140,8 +120,7 @@ def main() -> int:
             f"{label + ':':5} {best:7.0f} reports/s/core, best of 5 windows"
             f" (median {median:.0f}; target >= {TARGET_RATE}; {len(files)} files)"
         )
-    with tempfile.TemporaryDirectory() as tmp:
-        data = make_pdf(Path(tmp))
+    data = make_pdf()
     if data is None:
         print("PDF: skipped (LibreOffice is not installed to print a test PDF)")
     else:

@@ -1,13 +1,12 @@
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from gongkai.report.parse.text import parse_text
 from gongkai.report.render.docx import render_docx
+from gongkai.report.render.pdf import docx_to_pdf, soffice_path
 
 
 @pytest.fixture
@@ -21,10 +20,9 @@ def seed_text(shared: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def report_pdf(tmp_path_factory) -> bytes:
+def report_pdf() -> bytes:
     """A real report as PDF: the seed agency's report rendered to DOCX by gongkai, then printed by LibreOffice."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
+    if soffice_path() is None:
         pytest.skip("LibreOffice (soffice) is not installed")
     from gongkai.demo import seed_report_path
     from gongkai.report.model import load_report
@@ -44,26 +42,7 @@ def report_pdf(tmp_path_factory) -> bytes:
     report.set("table_b.total_processed.total", 15)
     report.set("table_c.reconsideration.upheld", 1)
     report.set("table_c.reconsideration.total", 1)
-    folder = tmp_path_factory.mktemp("pdf")
-    docx = folder / "report.docx"
-    docx.write_bytes(render_docx(report))
-    profile = folder / "profile"
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            str(docx),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    return (folder / "report.pdf").read_bytes()
+    return docx_to_pdf(render_docx(report))
 
 
 def parse_file(path: Path):

@@ -8,6 +8,7 @@ import json
 import pytest
 from django.core.exceptions import ValidationError
 
+from gongkai.report.render import pdf
 from gongkai.reporting import services
 from gongkai.reporting.models import ReportEvent, ReportVersion
 
@@ -46,6 +47,6 @@ def test_it_freezes_versions_and_shows_corrections(demo, erin, client):
 def test_it_refuses_a_pdf_clearly_without_libreoffice(demo, erin, client, monkeypatch):
     draft = services.draft_start(agency=demo["invented"], year=2025, actor=erin)
     version = services.report_publish(draft=draft, actor=erin)
-    monkeypatch.setattr(services, "soffice_path", lambda: None)
+    monkeypatch.setattr(pdf, "soffice_path", lambda: None)
     response = client.get(f"/gk/{version.agency_id}/reports/2025/v1.pdf")
     assert response.status_code == 503 and "LibreOffice" in response.content.decode()

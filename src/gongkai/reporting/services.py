@@ -5,11 +5,7 @@ an agency not on the platform. Keyword-only, atomic, `full_clean` before saving;
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
-import tempfile
 from datetime import date
-from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,6 +16,7 @@ from gongkai.agencies.services import audit_record
 from gongkai.portal import versions as portal_versions
 from gongkai.report.render.docx import render_docx
 from gongkai.report.render.html import render_html
+from gongkai.report.render.pdf import docx_to_pdf
 from gongkai.report.render.xlsx import render_xlsx
 from gongkai.report.rules import check_report
 from gongkai.reporting import selectors
@@ -27,11 +24,6 @@ from gongkai.reporting.charts import report_charts
 from gongkai.reporting.models import TRANSITIONS, ImportedReport, ReportDraft, ReportEvent, ReportStatus, ReportVersion
 
 SECTION_KEYS = ("1", "2", "3", "4", "5", "6")
-PDF_SECONDS = 120
-
-
-class PdfUnavailable(Exception):
-    """LibreOffice is not installed, or could not convert the file; the message says so in Chinese."""
 
 
 def _move(draft: ReportDraft, *, actor, to: str, action: str, note: str = "") -> None:
@@ -127,39 +119,6 @@ def report_publish(*, draft: ReportDraft, actor, on: date | None = None, note: s
     # The portal's 年报 column is on the agency home: retire its cached copies in this transaction.
     portal_versions.bump({"site", f"agency:{agency.pk}"})
     return version
-
-
-def soffice_path() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
-def docx_to_pdf(docx: bytes) -> bytes:
-    """LibreOffice headless in a temporary directory (its own profile, a time limit); never a partial file."""
-    soffice = soffice_path()
-    if soffice is None:
-        raise PdfUnavailable("本机未安装 LibreOffice（soffice），暂不能提供 PDF 版本，请下载 DOCX 或 HTML 版本。")
-    with tempfile.TemporaryDirectory(prefix="gongkai-pdf-") as tmp:
-        source = Path(tmp) / "report.docx"
-        source.write_bytes(docx)
-        command = [
-            soffice,
-            f"-env:UserInstallation=file://{tmp}/profile",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            tmp,
-            str(source),
-        ]
-        try:
-            subprocess.run(command, capture_output=True, timeout=PDF_SECONDS, check=False)
-        except subprocess.TimeoutExpired:
-            raise PdfUnavailable("生成 PDF 超时，请稍后再试，或下载 DOCX 版本。") from None
-        target = Path(tmp) / "report.pdf"
-        data = target.read_bytes() if target.exists() else b""
-    if not data.startswith(b"%PDF"):
-        raise PdfUnavailable("生成 PDF 失败，请下载 DOCX 版本。")
-    return data
 
 
 def version_pdf(*, version: ReportVersion) -> bytes:
