@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from gongkai.agencies.models import Agency
 from gongkai.portal.http import public_page
 from gongkai.publishing.files import CONTENT_TYPES as FILE_TYPES
+from gongkai.report.render.pdf import PdfUnavailable
 from gongkai.reporting import services
 from gongkai.reporting.models import ReportVersion
 
@@ -47,7 +48,7 @@ def download(request, agency_id: int, year: int, number: int, ext: str):
     if ext == "pdf":
         try:
             data = services.version_pdf(version=version)
-        except services.PdfUnavailable as exc:
+        except PdfUnavailable as exc:
             return HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8")
     elif ext == "json":
         data = version.report_json.encode("utf-8")
