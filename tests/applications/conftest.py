@@ -7,18 +7,13 @@ must see nothing of 测试局's. Time stands still on a plain Monday unless a te
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import pytest
 from django.contrib.auth.models import User
 
-from gongkai.agencies.models import Agency, CalendarYear, Membership, Region, Role
-from gongkai.agencies.validators import credit_code_check_char
-
-TZ = ZoneInfo("Asia/Shanghai")
-PASSWORD = "correct-horse-battery-staple"
-NOW = datetime(2026, 3, 2, 10, 0, tzinfo=TZ)  # a Monday with plain working weeks around it
+from gongkai.agencies.models import Agency, CalendarYear, Region, Role
+from personas import NOW, credit_code, person
 
 PERSON = {
     "applicant_type": "natural_person",
@@ -36,10 +31,6 @@ PERSON = {
 }
 
 
-def credit_code(first17: str) -> str:
-    return first17 + credit_code_check_char(first17)
-
-
 @pytest.fixture(autouse=True)
 def _frozen(request):
     if "browser" in request.keywords or "load" in request.node.name:
@@ -52,13 +43,6 @@ def _fast_passwords_and_private_media(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-
-
-def _person(username: str, agency: Agency | None = None, role: str | None = None) -> User:
-    user = User.objects.create_user(username, password=PASSWORD, email=f"{username}@agency.example")
-    if agency is not None:
-        Membership.objects.create(user=user, agency=agency, role=role)
-    return user
 
 
 @pytest.fixture
@@ -77,22 +61,22 @@ def other_agency(db) -> Agency:
 
 @pytest.fixture
 def alice(agency) -> User:
-    return _person("alice", agency, Role.DRAFTER)
+    return person("alice", agency, Role.DRAFTER)
 
 
 @pytest.fixture
 def erin(agency) -> User:
-    return _person("erin", agency, Role.AGENCY_ADMIN)
+    return person("erin", agency, Role.AGENCY_ADMIN)
 
 
 @pytest.fixture
 def bob(agency) -> User:
-    return _person("bob", agency, Role.SECTION_HEAD)
+    return person("bob", agency, Role.SECTION_HEAD)
 
 
 @pytest.fixture
 def charlie(other_agency) -> User:
-    return _person("charlie", other_agency, Role.DRAFTER)
+    return person("charlie", other_agency, Role.DRAFTER)
 
 
 @pytest.fixture

@@ -10,11 +10,11 @@ from datetime import date
 
 import pytest
 from django.contrib.auth.models import User
-from helpers_platform import NOW, PASSWORD, credit_code
 
-from gongkai.agencies.models import Agency, CalendarYear, Membership, Region, Role, Supervision
+from gongkai.agencies.models import Agency, CalendarYear, Region, Role, Supervision
 from gongkai.publishing import services
 from gongkai.publishing.models import Category
+from personas import NOW, PASSWORD, credit_code, person
 
 
 @pytest.fixture
@@ -35,13 +35,6 @@ def _freeze_unless_browser(request):
 def _fast_passwords(settings):
     # Argon2 is deliberately slow; the tests that are about hashing read the real setting.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-def _person(username: str, agency: Agency | None = None, role: str | None = None) -> User:
-    user = User.objects.create_user(username, password=PASSWORD, first_name=username.title())
-    if agency is not None:
-        Membership.objects.create(user=user, agency=agency, role=role)
-    return user
 
 
 @pytest.fixture
@@ -74,39 +67,39 @@ def other_agency(db) -> Agency:
 
 @pytest.fixture
 def alice(agency) -> User:
-    return _person("alice", agency, Role.DRAFTER)
+    return person("alice", agency, Role.DRAFTER)
 
 
 @pytest.fixture
 def bob(agency) -> User:
-    return _person("bob", agency, Role.SECTION_HEAD)
+    return person("bob", agency, Role.SECTION_HEAD)
 
 
 @pytest.fixture
 def cindy(agency) -> User:
-    return _person("cindy", agency, Role.LEADER)
+    return person("cindy", agency, Role.LEADER)
 
 
 @pytest.fixture
 def dave(agency) -> User:
-    return _person("dave", agency, Role.SECRECY_REVIEWER)
+    return person("dave", agency, Role.SECRECY_REVIEWER)
 
 
 @pytest.fixture
 def erin(agency) -> User:
-    return _person("erin", agency, Role.AGENCY_ADMIN)
+    return person("erin", agency, Role.AGENCY_ADMIN)
 
 
 @pytest.fixture
 def frank(region) -> User:
-    user = _person("frank")
+    user = person("frank")
     Supervision.objects.create(user=user, region=region)
     return user
 
 
 @pytest.fixture
 def charlie(other_agency) -> User:
-    return _person("charlie", other_agency, Role.DRAFTER)
+    return person("charlie", other_agency, Role.DRAFTER)
 
 
 @pytest.fixture

@@ -2,20 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
-from gongkai.agencies.validators import credit_code_check_char
 from gongkai.publishing import services
-
-TZ = ZoneInfo("Asia/Shanghai")
-PASSWORD = "correct-horse-battery-staple"
-# A Monday with a plain working fortnight either side.
-NOW = datetime(2026, 3, 2, 10, 0, tzinfo=TZ)
-
-
-def credit_code(first17: str) -> str:
-    return first17 + credit_code_check_char(first17)
 
 
 def review_to_publication(item, *reviewers):

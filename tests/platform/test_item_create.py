@@ -2,10 +2,10 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from helpers_platform import PASSWORD
 
 from gongkai.publishing import services
 from gongkai.publishing.models import Item, Status
+from personas import PASSWORD
 
 
 def test_it_numbers_items_by_agency_code_year_and_sequence(agency, make_item):

@@ -1,8 +1,9 @@
 from datetime import date, datetime
 
-from helpers_platform import TZ, review_to_publication
+from helpers_platform import review_to_publication
 
 from gongkai.publishing import services
+from personas import TZ
 
 
 def _publish_on(day, make_item, people, frozen, formed_on):

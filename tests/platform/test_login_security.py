@@ -3,7 +3,8 @@ import sys
 
 from django.conf import settings
 from django.test import Client
-from helpers_platform import PASSWORD
+
+from personas import PASSWORD
 
 
 def test_it_hashes_passwords_with_argon2():

@@ -60,7 +60,7 @@ def test_it_refuses_a_move_the_table_does_not_allow(make_item, bob):
 
 
 def test_it_walks_the_chain_through_the_pages(client, make_item, alice, bob):
-    from helpers_platform import PASSWORD
+    from personas import PASSWORD
 
     item = make_item()
     client.login(username="alice", password=PASSWORD)

@@ -10,12 +10,12 @@ from datetime import date, timedelta
 import pytest
 from django.contrib.auth.models import User
 from django.core.cache import cache
-from helpers_portal import NOW, PASSWORD, credit_code
 
-from gongkai.agencies.models import Agency, CalendarYear, Membership, Region, Role
+from gongkai.agencies.models import Agency, CalendarYear, Region, Role
 from gongkai.portal import sync
 from gongkai.publishing import services
 from gongkai.publishing.models import CatalogEntry, Category, Item, Status
+from personas import NOW, credit_code, person
 
 
 @pytest.fixture(autouse=True)
@@ -48,12 +48,6 @@ def agency(db) -> Agency:
     return agency
 
 
-def _person(username: str, agency: Agency, role: str) -> User:
-    user = User.objects.create_user(username, password=PASSWORD)
-    Membership.objects.create(user=user, agency=agency, role=role)
-    return user
-
-
 @pytest.fixture
 def staff(agency) -> dict[str, User]:
     roles = {
@@ -63,7 +57,7 @@ def staff(agency) -> dict[str, User]:
         "dave": Role.SECRECY_REVIEWER,
         "erin": Role.AGENCY_ADMIN,
     }
-    return {name: _person(name, agency, role) for name, role in roles.items()}
+    return {name: person(name, agency, role) for name, role in roles.items()}
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from helpers_portal import PASSWORD
 
 from gongkai.publishing import services
+from personas import PASSWORD
 
 
 def _urls(agency, item) -> list[str]:

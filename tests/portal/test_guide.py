@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers_portal import PASSWORD
+from personas import PASSWORD
 
 
 def test_it_lets_the_agency_admin_edit_the_guide(client, agency, staff):

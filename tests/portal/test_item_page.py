@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from helpers_portal import NOW
+from personas import NOW
 
 
 def test_it_shows_the_metadata_table(client, publish):

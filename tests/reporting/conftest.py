@@ -5,17 +5,13 @@ at an agency in another region and must see nothing."""
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
-from django.contrib.auth.models import User
 
-from gongkai.agencies.models import Agency, Membership, Region, Role, Supervision
-from gongkai.agencies.validators import credit_code_check_char
+from gongkai.agencies.models import Agency, Region, Role, Supervision
+from personas import TZ, credit_code, person
 
-TZ = ZoneInfo("Asia/Shanghai")
-PASSWORD = "correct-horse-battery-staple"
-NOW = datetime(2026, 1, 12, 10, 0, tzinfo=TZ)
+NOW = datetime(2026, 1, 12, 10, 0, tzinfo=TZ)  # in the weeks when annual reports are written
 
 
 @pytest.fixture(autouse=True)
@@ -37,26 +33,19 @@ def demo(db):
     }
 
 
-def _person(username, agency=None, role=None):
-    user = User.objects.create_user(username, password=PASSWORD)
-    if agency is not None:
-        Membership.objects.create(user=user, agency=agency, role=role)
-    return user
-
-
 @pytest.fixture
 def alice(demo):
-    return _person("alice", demo["invented"], Role.DRAFTER)
+    return person("alice", demo["invented"], Role.DRAFTER)
 
 
 @pytest.fixture
 def erin(demo):
-    return _person("erin", demo["invented"], Role.AGENCY_ADMIN)
+    return person("erin", demo["invented"], Role.AGENCY_ADMIN)
 
 
 @pytest.fixture
 def frank(demo):
-    user = _person("frank")
+    user = person("frank")
     Supervision.objects.create(user=user, region=Region.objects.get(name="张店区"))
     return user
 
@@ -64,6 +53,5 @@ def frank(demo):
 @pytest.fixture
 def charlie(demo):
     region = Region.objects.create(name="别的区")
-    code = "11370398000000002"
-    other = Agency.objects.create(name="别的局", credit_code=code + credit_code_check_char(code), region=region)
-    return _person("charlie", other, Role.AGENCY_ADMIN)
+    other = Agency.objects.create(name="别的局", credit_code=credit_code("11370398000000002"), region=region)
+    return person("charlie", other, Role.AGENCY_ADMIN)

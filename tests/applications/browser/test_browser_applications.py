@@ -10,8 +10,9 @@ import docx
 import pytest
 from django.core import signing
 
-from applications.conftest import PASSWORD, PERSON
+from applications.conftest import PERSON
 from gongkai.applications.models import Application
+from personas import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from helpers_platform import PASSWORD, review_to_publication
+from helpers_platform import review_to_publication
 
 from gongkai.publishing import services
 from gongkai.publishing.models import Item, Status
+from personas import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

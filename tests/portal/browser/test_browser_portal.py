@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from helpers_portal import PASSWORD
+
+from personas import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 TITLE = "关于开展公共机构节能宣传周活动的通知"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from reporting.conftest import PASSWORD
+from personas import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -1,0 +1,32 @@
+"""What every Django test package builds its people and agencies from: one password, one test Monday, valid credit
+codes, and a user with an optional role at an agency. Each package's conftest.py composes its own personas from these.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth.models import User
+
+from gongkai.agencies.models import Agency, Membership
+from gongkai.agencies.validators import credit_code_check_char
+
+TZ = ZoneInfo("Asia/Shanghai")
+PASSWORD = "correct-horse-battery-staple"
+NOW = datetime(2026, 3, 2, 10, 0, tzinfo=TZ)  # a Monday with a plain working fortnight either side
+
+
+def credit_code(first17: str) -> str:
+    """A 统一社会信用代码 with its GB 32100 check character."""
+    return first17 + credit_code_check_char(first17)
+
+
+def person(username: str, agency: Agency | None = None, role: str | None = None) -> User:
+    """A user with the test password, and a role at `agency` when one is given."""
+    user = User.objects.create_user(
+        username, password=PASSWORD, first_name=username.title(), email=f"{username}@agency.example"
+    )
+    if agency is not None:
+        Membership.objects.create(user=user, agency=agency, role=role)
+    return user
