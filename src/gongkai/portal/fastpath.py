@@ -11,7 +11,6 @@ does, so a withdrawal committed before the request is seen by it."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import DisallowedHost
 
 from gongkai.portal import http, page_files, versions
@@ -22,7 +21,7 @@ class PortalFastPath:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method in ("GET", "HEAD") and settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        if request.method in ("GET", "HEAD") and http.is_anonymous(request):
             response = cached_page(request)
             if response is not None:
                 return response

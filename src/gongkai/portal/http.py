@@ -79,7 +79,7 @@ def cached_response(entry: tuple, tag: str, if_none_match: str) -> HttpResponse:
     return response
 
 
-def _anonymous(request) -> bool:
+def is_anonymous(request) -> bool:
     """No session: the page is the one every visitor gets (a signed-in visitor's may name them)."""
     return settings.SESSION_COOKIE_NAME not in request.COOKIES
 
@@ -107,7 +107,7 @@ def public_page(scopes: Callable[..., list[str]]):
                 entry = (rendered.status_code, rendered["Content-Type"], rendered.content, last_modified)
                 cache_set(f"portal:{tag}", entry)
                 cache_set(scopes_key(host, full_path), tuple(names))
-            if entry[0] == 200 and _anonymous(request) and page_files.is_missing(full_path):
+            if entry[0] == 200 and is_anonymous(request) and page_files.is_missing(full_path):
                 tokens = {name: token for name, (token, _) in zip(names, state, strict=True)}
                 page_files.store(full_path, tokens, entry[2], max(at for _, at in state))
             return cached_response(entry, tag, request.headers.get("If-None-Match", ""))
