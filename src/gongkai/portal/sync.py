@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from django.db import models
 
-from gongkai.agencies.models import Agency
 from gongkai.portal import versions
 from gongkai.portal.models import SearchDocument
 from gongkai.portal.paging import NEWER_THAN, OLDER_THAN, seek_params
@@ -95,11 +94,5 @@ def reindex(items=None) -> int:
     SearchDocument.objects.filter(item__in=items).exclude(item__status=Status.PUBLISHED).delete()
     SearchDocument.objects.filter(item__in=public).delete()
     SearchDocument.objects.bulk_create([SearchDocument(item=i, **_search_fields(i)) for i in public], batch_size=1000)
-    versions.bump({"site", *(f"{kind}:{pk}" for kind in ("agency", "category", "catalog") for pk in _ids(kind))})
     versions.bump_all()  # item pages too: a bulk write may have withdrawn items without the services
     return len(public)
-
-
-def _ids(kind: str) -> list[int]:
-    model = {"agency": Agency, "category": Category, "catalog": CatalogEntry}[kind]
-    return list(model.objects.values_list("pk", flat=True))
