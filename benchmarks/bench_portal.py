@@ -214,9 +214,8 @@ def main() -> None:
     try:
         wait_for(f"http://127.0.0.1:{port}/robots.txt")
         # The deployment: nginx with the site `gongkai manage portal_nginx` prints, in front of gunicorn.
-        front_conf = site.standalone(
-            home=HOME, listen=f"127.0.0.1:{front_port}", upstream=f"127.0.0.1:{port}", page_files=pages_dir
-        )
+        front = site.site(listen=f"127.0.0.1:{front_port}", upstream=f"127.0.0.1:{port}", page_files=pages_dir)
+        front_conf = site.standalone(home=HOME, servers=front, name="front")
         processes.append(start_nginx("front", front_conf, front_port, "/robots.txt"))
         base = f"http://127.0.0.1:{front_port}"
         item_id = ITEMS // 2
@@ -229,13 +228,8 @@ def main() -> None:
         static = HOME / "static"
         static.mkdir(exist_ok=True)
         (static / "item.html").write_bytes(urllib.request.urlopen(base + pages["item page"]).read())
-        plain = (
-            f"worker_processes 2; daemon off; pid {HOME}/nginx.pid; error_log {HOME}/nginx-error.log;\n"
-            "events { worker_connections 1024; }\n"
-            f"http {{ access_log off; client_body_temp_path {HOME}/nginx-tmp; proxy_temp_path {HOME}/nginx-tmp;"
-            f" fastcgi_temp_path {HOME}/nginx-tmp; uwsgi_temp_path {HOME}/nginx-tmp; scgi_temp_path {HOME}/nginx-tmp;"
-            f" types {{ text/html html; }} server {{ listen 127.0.0.1:{static_port}; root {static}; }} }}\n"
-        )
+        plain_server = f"types {{ text/html html; }} server {{ listen 127.0.0.1:{static_port}; root {static}; }}\n"
+        plain = site.standalone(home=HOME, servers=plain_server, name="static")
         processes.append(start_nginx("static", plain, static_port, "/item.html"))
         load_before = " ".join(f"{x:.2f}" for x in os.getloadavg()[:2])
         results = {name: load(base + path) for name, path in pages.items()}

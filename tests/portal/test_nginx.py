@@ -44,8 +44,8 @@ def front(live_server, settings, tmp_path):
     port = _free_port()
     conf = tmp_path / "nginx.conf"
     upstream = live_server.url.removeprefix("http://")
-    conf.write_text(nginx.standalone(home=tmp_path, listen=f"127.0.0.1:{port}", upstream=upstream,
-                                     page_files=tmp_path / "pages", workers=1))  # fmt: skip
+    servers = nginx.site(listen=f"127.0.0.1:{port}", upstream=upstream, page_files=tmp_path / "pages")
+    conf.write_text(nginx.standalone(home=tmp_path, servers=servers, workers=1))
     process = subprocess.Popen([NGINX, "-c", str(conf), "-p", str(tmp_path), "-e", "stderr"], stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 10

@@ -72,17 +72,16 @@ server {{
 """
 
 
-def standalone(*, home: Path, listen: str, upstream: str, page_files: Path, workers: int = 2) -> str:
-    """A whole nginx.conf that runs unprivileged in `home` (tests and the benchmark)."""
+def standalone(*, home: Path, servers: str, workers: int = 2, name: str = "nginx") -> str:
+    """A whole nginx.conf around `servers` (the `http` context's blocks, e.g. `site(...)`) that runs unprivileged in
+    `home` (the tests and the benchmark); `name` keeps the pid and error log of several instances apart."""
     temp = home / "nginx-tmp"
     temp.mkdir(parents=True, exist_ok=True)
     temps = " ".join(f"{kind}_temp_path {temp};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     # Started by root (CI), the workers would drop to `nobody` and could not read a private temp folder.
     user = "user root;\n" if os.geteuid() == 0 else ""
     return (
-        user + f"worker_processes {workers}; daemon off; pid {home}/nginx.pid; error_log {home}/nginx-error.log;\n"
+        user + f"worker_processes {workers}; daemon off; pid {home}/{name}.pid; error_log {home}/{name}-error.log;\n"
         "events { worker_connections 1024; }\n"
-        f"http {{\n    access_log off;\n    {temps}\n"
-        + site(listen=listen, upstream=upstream, page_files=page_files)
-        + "}\n"
+        f"http {{\n    access_log off;\n    {temps}\n{servers}}}\n"
     )
