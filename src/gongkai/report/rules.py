@@ -95,9 +95,13 @@ def has_errors(findings: Iterable[Finding]) -> bool:
 
 # -- helpers ----------------------------------------------------------------------------------------------------
 
-_COLUMN_NAMES = {
-    column.key: ("法人或其他组织—其他" if column.key == "other_org" else column.label) for column in TABLE_B_COLUMNS
-}
+
+def _column_name(column) -> str:
+    # 其他 is named twice in table B (an organisation kind, and 其他 applicants): the organisation's names its group.
+    return "—".join(column.path[-2:]) if column.key == "other_org" else column.label
+
+
+_COLUMN_NAMES = {column.key: _column_name(column) for column in TABLE_B_COLUMNS}
 
 
 def _b(report: Report, row: str, column: str) -> Any:
@@ -201,6 +205,7 @@ def check_b3(report: Report, previous: Report | None) -> Iterable[Finding]:
 # -- table C ----------------------------------------------------------------------------------------------------
 
 _C_PARTS = tuple(result for result, _ in C_RESULTS if result != "total")
+_C_PART_LABELS = "、".join(label for result, label in C_RESULTS if result != "total")
 
 
 @rule("C1", Severity.ERROR, "行政复议、行政诉讼每组的总计等于维持、纠正、其他、尚未审结之和")
@@ -215,7 +220,7 @@ def check_c1(report: Report, previous: Report | None) -> Iterable[Finding]:
             yield Finding(
                 "C1",
                 Severity.ERROR,
-                f"“{'—'.join(path)}”的总计为 {total}，但结果维持、结果纠正、其他结果、尚未审结相加为 {sum(values)}。",
+                f"“{'—'.join(path)}”的总计为 {total}，但{_C_PART_LABELS}相加为 {sum(values)}。",
                 (f"table_c.{group}.total", *(f"table_c.{group}.{result}" for result in _C_PARTS)),
                 {"total": total, "sum": sum(values)},
             )
