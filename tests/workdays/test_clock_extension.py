@@ -2,7 +2,9 @@
 
 from datetime import date
 
-from gongkai.workdays import ExtensionApproved, Received, compute_clock, default_calendar
+import pytest
+
+from gongkai.workdays import ClockInputError, ExtensionApproved, Received, compute_clock, default_calendar
 
 D = date.fromisoformat
 CALENDAR = default_calendar()
@@ -17,13 +19,15 @@ def test_it_adds_the_extension_in_working_days():
     assert "延长答复期限20个工作日（第33条第2款，最长20个工作日）" in result.steps[-3].text
 
 
-def test_it_warns_about_an_extension_approved_after_the_deadline():
+def test_it_refuses_an_extension_approved_after_the_deadline():
     events = [Received(on=D("2026-09-24")), ExtensionApproved(workdays=5, on=D("2026-10-30"))]
-    result = compute_clock(events, CALENDAR)
-    assert result.due_date == D("2026-11-05")
-    assert result.warnings == (
-        "延期于2026年10月30日批准，晚于原答复期限2026年10月29日（第33条第2款要求在期限内经批准并告知申请人）",
-    )
+    with pytest.raises(ClockInputError, match=r"答复期限已于2026年10月29日届满，2026年10月30日不能再延长（第33条第2款"):
+        compute_clock(events, CALENDAR)
+
+
+def test_it_accepts_an_extension_approved_on_the_last_day():
+    events = [Received(on=D("2026-09-24")), ExtensionApproved(workdays=5, on=D("2026-10-29"))]
+    assert compute_clock(events, CALENDAR).due_date == D("2026-11-05")
 
 
 def test_it_accepts_an_extension_without_its_approval_date():

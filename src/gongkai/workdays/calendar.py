@@ -3,7 +3,11 @@
 The State Council publishes each year's schedule (放假调休安排) in November. The `chinesecalendar` package carries the
 schedules it has seen (2004-2026 in 1.11.0); anything newer arrives as an override, which the platform keeps in its
 database so an administrator can enter next year's schedule the day it is published. A year with neither is refused
-with `UnknownYearError`: treating it as plain Monday-Friday would put due dates inside the Spring Festival.
+with `UnknownYearError` by default: treating it as plain Monday-Friday would put due dates inside the Spring Festival.
+
+The platform must still record an application whose period runs into such a year (第31条), so its calendar is built
+with `provisional=True`: an unknown year then gets a provisional schedule on the safe side (`provisional_schedule`),
+every date computed with it is marked 暂定, and entering the year's schedule recomputes them.
 """
 
 from __future__ import annotations
@@ -48,6 +52,7 @@ class YearSchedule:
     makeup_workdays: frozenset[date] = frozenset()
     names: Mapping[date, str] = field(default_factory=dict, hash=False)
     source: str = SOURCE_OVERRIDE
+    provisional: bool = False  # a stand-in on the safe side until the real schedule is entered
 
     def __post_init__(self) -> None:
         if isinstance(self.year, bool) or not isinstance(self.year, int):
@@ -113,6 +118,56 @@ def package_schedule(year: int) -> YearSchedule:
     )
 
 
+# Make-up workdays (调休上班) are weekend days near a festival: in the schedules of 2004-2026 none lies more than 12 days
+# from the festival it serves. A provisional year treats every weekend day within this distance as possibly worked.
+MAKEUP_REACH_DAYS = 14
+PROVISIONAL_ASSUMPTION = (
+    "{year}年放假安排尚未公布或录入，暂定：周一至周五均按工作日计算，法定节日前后{reach}日内的周末均按调休上班计算；"
+    "据此算出的期限不会晚于实际期限，录入放假安排后自动重新计算"
+)
+
+
+def festival_days(year: int) -> dict[date, str]:
+    """The festival days fixed by 全国年节及纪念日放假办法 (lunar dates converted), without any 调休 guess."""
+    import holidays  # only needed for years no schedule covers
+
+    names = {
+        "New Year's Day": "元旦",
+        "Chinese New Year's Eve": "春节",
+        "Chinese New Year (Spring Festival)": "春节",
+        "Tomb-Sweeping Day": "清明节",
+        "Labor Day": "劳动节",
+        "Dragon Boat Festival": "端午节",
+        "Mid-Autumn Festival": "中秋节",
+        "National Day": "国庆节",
+    }
+    found = holidays.China(years=year, language="en_US")
+    return {day: names[name] for day, name in found.items() if name in names}
+
+
+@cache
+def provisional_schedule(year: int) -> YearSchedule:
+    """A stand-in for a year whose schedule is unknown, on the safe side: it assumes no day off but weekends and
+    counts as working every weekend day that could become a make-up workday. It may count more working days than the
+    real schedule, never fewer, so a due date computed with it is never later than the real one."""
+    anchors = festival_days(year)
+    reach = timedelta(days=MAKEUP_REACH_DAYS)
+    makeups = {
+        day
+        for anchor in anchors
+        for day in _days(anchor - reach, anchor + reach)
+        if day.year == year and day.weekday() >= 5
+    }
+    return YearSchedule(
+        year=year,
+        holidays=frozenset(),
+        makeup_workdays=frozenset(makeups),
+        names={},
+        source=PROVISIONAL_ASSUMPTION.format(year=year, reach=MAKEUP_REACH_DAYS),
+        provisional=True,
+    )
+
+
 class WorkdayCalendar:
     """Working days on the Chinese calendar, built from chinesecalendar plus caller-supplied year schedules.
 
@@ -121,7 +176,9 @@ class WorkdayCalendar:
     build a new calendar and recompute; every date follows.
     """
 
-    def __init__(self, overrides: Iterable[YearSchedule] = (), *, use_package: bool = True) -> None:
+    def __init__(
+        self, overrides: Iterable[YearSchedule] = (), *, use_package: bool = True, provisional: bool = False
+    ) -> None:
         self._schedules: dict[int, YearSchedule] = {}
         for schedule in overrides:
             if not isinstance(schedule, YearSchedule):
@@ -130,6 +187,7 @@ class WorkdayCalendar:
                 raise InvalidScheduleError(f"{schedule.year}年的放假安排重复提供了两次")
             self._schedules[schedule.year] = schedule
         self._package_years = package_years() if use_package else range(0)
+        self.provisional = provisional
         # Per year, the sorted ordinals of its working days: counting becomes a bisect instead of a walk.
         self._workdays: dict[int, list[int]] = {}
 
@@ -148,7 +206,13 @@ class WorkdayCalendar:
             return self._schedules[year]
         if year in self._package_years:
             return package_schedule(year)
+        if self.provisional and 1901 <= year <= 2099:
+            return provisional_schedule(year)
         raise UnknownYearError(year)
+
+    def provisional_years(self, first: date, last: date) -> list[int]:
+        """The years between two dates (inclusive) whose schedule is only provisional."""
+        return [year for year in range(first.year, last.year + 1) if self.schedule(year).provisional]
 
     def _ordinals(self, year: int) -> list[int]:
         ordinals = self._workdays.get(year)

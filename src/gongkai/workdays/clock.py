@@ -1,38 +1,43 @@
 """The statutory clock of one application: a pure function of its events, a calendar, settings and "today".
 
-Rules (条例 and 109号, see docs/workdays.md):
+Rules (条例 and 109号, the periods in `periods.py`, see docs/applications.md):
 - every period counts working days and the day it starts is not counted, so day 1 is the next working day;
 - the reply period is 20 working days from receipt (第33条第2款), or from receipt of the corrected application when a
   correction was asked for (第30条);
 - a consultation (第32条/第34条) and, by default, the wait for a fee (109号) stop the clock. A pause from S to E leaves
-  out the working days in (S, E] — the same days the consultation's or the payment's own period counts — so the day
-  the letter goes out still counts for the reply and the clock runs again the working day after the answer;
-- one extension of at most 20 working days (第33条第2款).
+  out the working days in (S, E]. A pause ends by law: a consultation at the latest 15 working days after the other
+  side received the letter (silence does not hold the clock), the fee wait when the 20 working days to pay run out;
+- one extension of at most 20 working days, approved before the deadline (第33条第2款); a fee notice is sent within
+  the reply period (109号); an answer after the deadline stays late for good.
 
-Nothing here stores state: change the calendar (an admin enters next year's schedule) and recompute, and every date
-follows.
+The work is done in three short steps: `read_events` checks the sequence and sorts it into a `Case`,
+`compute_dates` works out every date, and `explain.explain` words the account in Chinese. Nothing here stores state:
+change the calendar (an admin enters next year's schedule) and recompute, and every date follows.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from .calendar import SOURCE_PACKAGE, WorkdayCalendar
+from . import periods
+from .calendar import WorkdayCalendar
 from .errors import ClockInputError
 from .events import (
     EVENT_RANK,
     Answered,
     Channel,
+    Closed,
     ConsultationAnswered,
     ConsultationStarted,
     ConsultedParty,
     CorrectionLapsed,
     CorrectionReceived,
     CorrectionRequested,
+    Delivered,
     Event,
     ExtensionApproved,
     FeeLapsed,
@@ -40,19 +45,19 @@ from .events import (
     FeePaid,
     Received,
 )
-from .text import format_date, format_range, format_weekday, parse_date
+from .text import format_date, parse_date
 
 
 @dataclass(frozen=True)
 class ClockSettings:
-    """The periods, in working days. The defaults are the law; `fee_wait_excluded` is the one reading of 109号 that
-    is not settled (whether the wait for payment stops the reply clock), so it is a setting, on by default."""
+    """The periods, in working days. The defaults are the law (`periods`); `fee_wait_excluded` is the one reading of
+    109号 that is not settled (whether the wait for payment stops the reply clock), so it is a setting, on by default."""
 
-    reply_workdays: int = 20  # 第33条第2款
-    correction_request_workdays: int = 7  # 第30条
-    consultation_workdays: int = 15  # 第32条, 第34条
-    fee_payment_workdays: int = 20  # 109号
-    max_extension_workdays: int = 20  # 第33条第2款
+    reply_workdays: int = periods.REPLY.workdays
+    correction_request_workdays: int = periods.CORRECTION_NOTICE.workdays
+    consultation_workdays: int = periods.THIRD_PARTY_ANSWER.workdays
+    fee_payment_workdays: int = periods.FEE_PAYMENT.workdays
+    max_extension_workdays: int = periods.EXTENSION_MAX.workdays
     fee_wait_excluded: bool = True
 
 
@@ -79,7 +84,8 @@ class ClockState(StrEnum):
 
 @dataclass(frozen=True)
 class Step:
-    """One line of the explanation: what happened or was computed, and the article it rests on."""
+    """One line of the explanation: what happened or was computed, and the article it rests on (cited in the text
+    once; `article` lets a reader filter or link, it is not printed again)."""
 
     text: str
     article: str
@@ -90,7 +96,7 @@ class Step:
 class Consultation:
     party: ConsultedParty
     started_on: date
-    answer_deadline: date  # 15 working days (第32条/第34条)
+    answer_deadline: date  # 15 working days from the other side's receipt (第32条/第34条)
     answered_on: date | None
     excluded_workdays: int  # working days this consultation took off the reply clock
 
@@ -105,9 +111,9 @@ class ClockResult:
     state: ClockState
     pause_reason: str | None
     period_start: date | None  # receipt, or receipt of the corrected application
-    due_date: date | None
+    due_date: date | None  # assuming no further event: an open pause runs to its legal end
     working_days_left: int | None  # negative when overdue; None when closed or no "today" was given
-    overdue: bool
+    overdue: bool  # past the due date with no answer, or answered late
     answered_on: date | None
     correction_request_deadline: date
     consultations: tuple[Consultation, ...]
@@ -116,10 +122,17 @@ class ClockResult:
     excluded_workdays: int
     steps: tuple[Step, ...]
     warnings: tuple[str, ...]
+    provisional: bool = False  # a date rests on a year whose schedule is not yet known (暂定)
+    pause_ends_on: date | None = None  # the latest day the current pause can last by law
+    prompts: tuple[str, ...] = ()  # what the law now asks the handler to do (a lapsed period to record)
 
     @property
     def paused(self) -> bool:
         return self.state in (ClockState.PAUSED, ClockState.AWAITING_CORRECTION)
+
+    @property
+    def answered_late(self) -> bool:
+        return self.state is ClockState.ANSWERED and self.overdue
 
     @property
     def third_party_deadline(self) -> date | None:
@@ -137,9 +150,11 @@ class ClockResult:
 
         return {
             "due_date": iso(self.due_date),
+            "provisional": self.provisional,
             "working_days_left": self.working_days_left,
             "paused": self.paused,
             "pause_reason": self.pause_reason,
+            "pause_ends_on": iso(self.pause_ends_on),
             "state": self.state.value,
             "overdue": self.overdue,
             "received_on": iso(self.received_on),
@@ -153,19 +168,49 @@ class ClockResult:
             "excluded_workdays": self.excluded_workdays,
             "steps": [step.text for step in self.steps],
             "warnings": list(self.warnings),
+            "prompts": list(self.prompts),
         }
 
 
+# -- step 1: reading the events ------------------------------------------------------------------------------------
+
+
 @dataclass
-class _Window:
+class Window:
     """A stretch when the clock stands still: working days in (start, end] do not count."""
 
     start: date
-    end: date | None  # None while still open
+    legal_end: date  # the latest day it lasts by law
     reason: str
-    ended: bool = False  # ended by its own event (answer, payment), not cut off by the close of the case or today
-    ref: str = ""
+    answered_on: date | None = None  # its own ending event (an answer, a payment), on time or late
     party: ConsultedParty | None = None  # None for the fee wait
+    ref: str = ""
+    end: date = date.min  # set by compute_dates: the day it really ended (or will, at the latest)
+
+    @property
+    def ended_on_time(self) -> bool:
+        return self.answered_on is not None and self.answered_on <= self.legal_end
+
+
+@dataclass
+class Case:
+    """The events of one application, checked and sorted by what they do."""
+
+    received: Received
+    today: date | None
+    correction_requested: CorrectionRequested | None = None
+    correction_received: CorrectionReceived | None = None
+    closed_by: CorrectionLapsed | FeeLapsed | Answered | None = None
+    fee_notice: FeeNoticeSent | None = None
+    fee_end: FeePaid | FeeLapsed | None = None
+    extension: ExtensionApproved | None = None
+    consultations: list[tuple[ConsultationStarted, ConsultationAnswered | None]] = field(default_factory=list)
+    delivered: Delivered | None = None
+    closed: Closed | None = None
+
+    @property
+    def awaiting_correction(self) -> bool:
+        return self.correction_requested is not None and self.correction_received is None
 
 
 def sort_events(events: Iterable[Event]) -> list[Event]:
@@ -185,6 +230,257 @@ def sort_events(events: Iterable[Event]) -> list[Event]:
     return sorted(events, key=key)
 
 
+def read_events(events: list[Event], today: date | None) -> Case:
+    """Check the order of things (what may follow what) and sort the events into a Case; dates come later."""
+    received = [event for event in events if isinstance(event, Received)]
+    if not received:
+        raise ClockInputError("缺少收到申请事件，无法计算期限")
+    if len(received) > 1:
+        raise ClockInputError("收到申请事件只能有一个")
+    case = Case(received=received[0], today=today)
+    if today is not None and today < case.received.on:
+        raise ClockInputError(f"今天（{format_date(today)}）早于收到申请之日（{format_date(case.received.on)}）")
+    open_by_ref: dict[str, int] = {}
+    for event in events:
+        _check_event_date(case, event)
+        _read_one(case, event, open_by_ref, events)
+    requested, corrected = case.correction_requested, case.correction_received
+    if requested and corrected and corrected.on < requested.on:
+        raise ClockInputError("收到补正的日期早于告知补正的日期")
+    return case
+
+
+def _check_event_date(case: Case, event: Event) -> None:
+    if event.on is None:
+        return
+    if event.on < case.received.on:
+        raise ClockInputError(
+            f"{describe(event)}的日期{format_date(event.on)}早于收到申请之日{format_date(case.received.on)}"
+        )
+    if case.today is not None and event.on > case.today:
+        raise ClockInputError(f"{describe(event)}的日期{format_date(event.on)}晚于今天（{format_date(case.today)}）")
+    if case.closed is not None:
+        raise ClockInputError(f"申请已于{format_date(case.closed.on)}办结，不能再记录{describe(event)}")
+    ends_case = isinstance(event, (Delivered, Closed))
+    if case.closed_by is not None and event.on > case.closed_by.on and not ends_case:
+        raise ClockInputError(
+            f"{describe(case.closed_by)}（{format_date(case.closed_by.on)}）之后不应再有{describe(event)}"
+        )
+
+
+def _read_one(case: Case, event: Event, open_by_ref: dict[str, int], events: list[Event]) -> None:
+    match event:
+        case CorrectionRequested():
+            if case.correction_requested is not None:
+                raise ClockInputError("补正只能告知一次（第30条：一次性告知）")
+            case.correction_requested = event
+        case CorrectionReceived():
+            if case.correction_received is not None:
+                raise ClockInputError("收到补正后的申请只能记录一次")
+            case.correction_received = event
+        case CorrectionLapsed():
+            if case.correction_requested is None:
+                raise ClockInputError("没有告知补正，不能记录逾期未补正")
+            if case.correction_received is not None:
+                raise ClockInputError("已收到补正后的申请，不能再记录逾期未补正")
+            reply_by = case.correction_requested.reply_by
+            if reply_by is not None and event.on <= reply_by:
+                raise ClockInputError(f"补正期限（{format_date(reply_by)}）尚未届满，不能记录逾期未补正（第30条）")
+            case.closed_by = event
+        case ConsultationStarted():
+            if event.ref in open_by_ref:
+                raise ClockInputError(
+                    f"征求意见“{event.ref or '（未编号）'}”尚未答复又再次开始；同时征求多方意见时请用ref区分"
+                )
+            open_by_ref[event.ref] = len(case.consultations)
+            case.consultations.append((event, None))
+        case ConsultationAnswered():
+            index = open_by_ref.pop(event.ref, None)
+            if index is None:
+                _refuse_end_before_start(events, event, ConsultationStarted, "征求意见")
+                raise ClockInputError(
+                    f"{format_date(event.on)}的征求意见答复（ref“{event.ref}”）没有对应的开始征求意见事件"
+                )
+            case.consultations[index] = (case.consultations[index][0], event)
+        case FeeNoticeSent():
+            if case.fee_notice is not None:
+                raise ClockInputError("同一申请只能发出一次收费通知")
+            if case.awaiting_correction:
+                raise ClockInputError("等待补正期间不能发出收费通知（第30条）")
+            case.fee_notice = event
+        case FeePaid() | FeeLapsed():
+            if case.fee_notice is None:
+                _refuse_end_before_start(events, event, FeeNoticeSent, "等待缴费")
+                raise ClockInputError(f"没有发出收费通知，不能记录{describe(event)}")
+            if case.fee_end is not None:
+                raise ClockInputError("缴费和逾期未缴费只能记录其一，且只能记录一次")
+            case.fee_end = event
+            if isinstance(event, FeeLapsed):
+                case.closed_by = event
+        case ExtensionApproved():
+            if case.extension is not None:
+                raise ClockInputError("答复期限只能延长一次（第33条第2款）")
+            if case.awaiting_correction and event.on is not None:
+                raise ClockInputError("等待补正期间答复期限尚未起算，不能延长（第30条、第33条第2款）")
+            case.extension = event
+        case Answered():
+            if case.closed_by is not None:
+                raise ClockInputError(f"{describe(case.closed_by)}之后不能再作出答复")
+            if case.awaiting_correction:
+                raise ClockInputError("等待补正期间不能作出答复：请先记录收到补正或逾期未补正（第30条）")
+            if case.fee_notice is not None and case.fee_end is None:
+                raise ClockInputError("等待缴费期间不能作出答复：请先记录缴费或逾期未缴费（109号）")
+            case.closed_by = event
+        case Delivered():
+            if not isinstance(case.closed_by, Answered):
+                raise ClockInputError("尚未作出答复，不能记录送达")
+            if case.delivered is not None:
+                raise ClockInputError("送达只能记录一次")
+            case.delivered = event
+        case Closed():
+            if case.closed_by is None:
+                raise ClockInputError("尚未作出答复，不能办结")
+            case.closed = event
+
+
+def _refuse_end_before_start(events: list[Event], end: Event, start_type: type, what: str) -> None:
+    """An end whose start comes later is the common slip (dates swapped); say so rather than "no start"."""
+    ref = getattr(end, "ref", None)
+    for event in events:
+        if isinstance(event, start_type) and getattr(event, "ref", None) == ref and event.on > end.on:
+            raise ClockInputError(f"{what}的结束日期{format_date(end.on)}早于开始日期{format_date(event.on)}")
+
+
+# -- step 2: computing the dates -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Dates:
+    correction_deadline: date
+    period_start: date | None
+    windows: list[Window]
+    due: date | None = None
+    due_without_extension: date | None = None
+    applied: list[tuple[date, date]] = field(default_factory=list)
+    excluded: int = 0
+    fee_deadline: date | None = None
+    provisional_years: list[int] = field(default_factory=list)
+
+
+def due_after(
+    calendar: WorkdayCalendar, start: date, budget: int, pauses: list[tuple[date, date]]
+) -> tuple[date, list[tuple[date, date]]]:
+    """The `budget`-th working day after `start` that no pause covers, and the pauses (merged) that pushed it."""
+    clipped = sorted((max(s, start), e) for s, e in pauses if e > start and e > s)
+    merged: list[tuple[date, date]] = []
+    for s, e in clipped:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    cursor, remaining, applied = start, budget, []
+    for s, e in merged:
+        available = calendar.count_workdays(cursor, s)
+        if remaining <= available:
+            break  # the period ran out before this pause began: a late pause does not revive it
+        remaining -= available
+        applied.append((s, e))
+        cursor = e
+    return calendar.add_workdays(cursor, remaining), applied
+
+
+def compute_dates(case: Case, calendar: WorkdayCalendar, settings: ClockSettings) -> Dates:
+    """Every date of the case, assuming nothing more happens: an open pause lasts to its legal end."""
+    received = case.received
+    period_start: date | None = None if case.awaiting_correction else received.on
+    if case.correction_received is not None:
+        period_start = case.correction_received.on
+    close_on = case.closed_by.on if case.closed_by else None
+
+    windows = []
+    for started, answered in case.consultations:
+        legal_end = calendar.add_workdays(started.delivered_on or started.on, settings.consultation_workdays)
+        windows.append(
+            Window(
+                start=started.on,
+                legal_end=legal_end,
+                reason=f"征求{started.party.label}意见（{started.party.article}）",
+                answered_on=answered.on if answered else None,
+                party=started.party,
+                ref=started.ref,
+            )
+        )
+    fee_deadline = None
+    if case.fee_notice is not None:
+        notice = case.fee_notice
+        fee_deadline = calendar.add_workdays(notice.delivered_on or notice.on, settings.fee_payment_workdays)
+        if isinstance(case.fee_end, FeePaid) and case.fee_end.on > fee_deadline:
+            raise ClockInputError(
+                f"缴费期限为{format_date(fee_deadline)}，{format_date(case.fee_end.on)}缴费已逾期（109号）"
+            )
+        if isinstance(case.fee_end, FeeLapsed) and case.fee_end.on <= fee_deadline:
+            raise ClockInputError(f"缴费期限（{format_date(fee_deadline)}）尚未届满，不能记录逾期未缴费（109号）")
+        if settings.fee_wait_excluded:
+            windows.append(
+                Window(
+                    start=notice.on,
+                    legal_end=fee_deadline,
+                    reason="等待申请人缴纳信息处理费（109号）",
+                    answered_on=case.fee_end.on if isinstance(case.fee_end, FeePaid) else None,
+                )
+            )
+    for window in windows:
+        end = window.answered_on if window.ended_on_time else window.legal_end
+        window.end = min(end, close_on) if close_on else end
+
+    dates = Dates(
+        correction_deadline=calendar.add_workdays(received.on, settings.correction_request_workdays),
+        period_start=period_start,
+        windows=windows,
+        fee_deadline=fee_deadline,
+    )
+    if period_start is not None:
+        extension = case.extension.workdays if case.extension else 0
+        if case.extension and extension > settings.max_extension_workdays:
+            raise ClockInputError(
+                f"延长的期限最长不得超过{settings.max_extension_workdays}个工作日"
+                f"（第33条第2款），收到{extension}个工作日"
+            )
+        pauses = [(w.start, w.end) for w in windows]
+        dates.due_without_extension, _ = due_after(calendar, period_start, settings.reply_workdays, pauses)
+        dates.due, dates.applied = due_after(calendar, period_start, settings.reply_workdays + extension, pauses)
+        dates.excluded = sum(calendar.count_workdays(s, e) for s, e in dates.applied)
+        _check_within_period(case, dates, calendar, settings, pauses)
+    last = max([received.on, dates.due or received.on, *(w.legal_end for w in windows), fee_deadline or received.on])
+    dates.provisional_years = calendar.provisional_years(received.on, last)
+    return dates
+
+
+def _check_within_period(
+    case: Case, dates: Dates, calendar: WorkdayCalendar, settings: ClockSettings, pauses: list[tuple[date, date]]
+) -> None:
+    """Steps the law allows only while the reply period runs: an extension (第33条第2款), a fee notice (109号)."""
+    assert dates.period_start is not None and dates.due_without_extension is not None
+    extension = case.extension
+    if extension is not None and extension.on is not None and extension.on > dates.due_without_extension:
+        raise ClockInputError(
+            f"答复期限已于{format_date(dates.due_without_extension)}届满，{format_date(extension.on)}不能再延长"
+            "（第33条第2款：延长须在答复期限内经批准并告知申请人）"
+        )
+    if case.fee_notice is not None and dates.due is not None:
+        others = [(w.start, w.end) for w in dates.windows if w.party is not None]
+        budget = settings.reply_workdays + (extension.workdays if extension else 0)
+        due_before_notice, _ = due_after(calendar, dates.period_start, budget, others)
+        if case.fee_notice.on > due_before_notice:
+            raise ClockInputError(
+                f"答复期限已于{format_date(due_before_notice)}届满，{format_date(case.fee_notice.on)}不能再发出收费通知"
+                "（109号：收费通知应在答复期限内发出）"
+            )
+
+
+# -- putting it together ---------------------------------------------------------------------------------------------
+
+
 def compute_clock(
     events: Iterable[Event],
     calendar: WorkdayCalendar,
@@ -194,440 +490,102 @@ def compute_clock(
 ) -> ClockResult:
     """Compute an application's deadlines and explain them.
 
-    `today` is needed for the working days left, for whether a case still open is overdue, and to project a due date
-    while a consultation or fee wait is still open (the pause is taken to end today). Events dated after `today` are
-    refused: the clock cannot know them yet.
+    Without `today` the result is a function of the events and the calendar alone (what the platform caches); with
+    it, the working days left, whether an open case is overdue and whether a pause has ended by law are added.
+    Events dated after `today` are refused: the clock cannot know them yet.
     """
-    return _Clock(sort_events(events), calendar, today, settings).run()
+    from .explain import explain
+
+    today = parse_date(today) if today is not None else None
+    ordered = sort_events(events)
+    case = read_events(ordered, today)
+    dates = compute_dates(case, calendar, settings)
+    state, pause_reason, pause_ends_on = _state(case, dates)
+    overdue, left = _overdue(case, dates, calendar, state, pause_ends_on)
+    steps, warnings, prompts = explain(case, dates, calendar, settings, state, pause_reason, pause_ends_on, left)
+    return ClockResult(
+        received_on=case.received.on,
+        channel=case.received.channel,
+        state=state,
+        pause_reason=pause_reason,
+        period_start=dates.period_start,
+        due_date=dates.due,
+        working_days_left=left,
+        overdue=overdue,
+        answered_on=case.closed_by.on if isinstance(case.closed_by, Answered) else None,
+        correction_request_deadline=dates.correction_deadline,
+        consultations=tuple(_consultations(dates, calendar)),
+        fee_payment_deadline=dates.fee_deadline,
+        extension_workdays=case.extension.workdays if case.extension else 0,
+        excluded_workdays=dates.excluded,
+        steps=steps,
+        warnings=warnings,
+        provisional=bool(dates.provisional_years),
+        pause_ends_on=pause_ends_on,
+        prompts=prompts,
+    )
 
 
-class _Clock:
-    def __init__(
-        self, events: list[Event], calendar: WorkdayCalendar, today: date | None, settings: ClockSettings
-    ) -> None:
-        self.events = events
-        self.calendar = calendar
-        self.today = parse_date(today) if today is not None else None
-        self.settings = settings
-        self.diary: list[tuple[tuple[date, int], Step]] = []
-        self.summary: list[Step] = []
-        self.warnings: list[str] = []
+def _state(case: Case, dates: Dates) -> tuple[ClockState, str | None, date | None]:
+    """Where the case stands; a pause whose legal end has passed (with a today) has ended."""
+    today = case.today
+    if isinstance(case.closed_by, Answered):
+        return ClockState.ANSWERED, None, None
+    if case.closed_by is not None:
+        return ClockState.WITHDRAWN, None, None
+    if dates.period_start is None:
+        reply_by = case.correction_requested.reply_by if case.correction_requested else None
+        return ClockState.AWAITING_CORRECTION, "等待申请人补正（第30条）", reply_by
+    open_windows = [w for w in dates.windows if w.answered_on is None and (today is None or today <= w.legal_end)]
+    if open_windows:
+        reason = "；".join(dict.fromkeys(w.reason for w in open_windows))
+        return ClockState.PAUSED, reason, max(w.legal_end for w in open_windows)
+    return ClockState.RUNNING, None, None
 
-    # -- reading the events ---------------------------------------------------------------------------------------
 
-    def _read(self) -> None:
-        received = [event for event in self.events if isinstance(event, Received)]
-        if not received:
-            raise ClockInputError("缺少收到申请事件，无法计算期限")
-        if len(received) > 1:
-            raise ClockInputError("收到申请事件只能有一个")
-        self.received: Received = received[0]
-        self.correction_requested: CorrectionRequested | None = None
-        self.correction_received: CorrectionReceived | None = None
-        self.closed_by: CorrectionLapsed | FeeLapsed | Answered | None = None
-        self.fee_notice: FeeNoticeSent | None = None
-        self.fee_end: FeePaid | FeeLapsed | None = None
-        self.extension: ExtensionApproved | None = None
-        self.consultations: list[_Window] = []
-        open_by_ref: dict[str, _Window] = {}
+def _overdue(
+    case: Case, dates: Dates, calendar: WorkdayCalendar, state: ClockState, pause_ends_on: date | None
+) -> tuple[bool, int | None]:
+    due, today = dates.due, case.today
+    if due is None:
+        return False, None
+    if state is ClockState.ANSWERED:
+        return case.closed_by.on > due, None
+    if state not in (ClockState.RUNNING, ClockState.PAUSED) or today is None:
+        return False, None
+    if today > due:
+        return True, -calendar.count_workdays(due, today)
+    left = calendar.count_workdays(today, due)
+    if state is ClockState.PAUSED and pause_ends_on is not None:
+        left -= calendar.count_workdays(today, min(pause_ends_on, due))
+    return False, left
 
-        if self.today is not None and self.today < self.received.on:
-            raise ClockInputError(
-                f"今天（{format_date(self.today)}）早于收到申请之日（{format_date(self.received.on)}）"
-            )
-        for event in self.events:
-            if event.on is not None:
-                if event.on < self.received.on:
-                    raise ClockInputError(
-                        f"{_describe(event)}的日期{format_date(event.on)}早于收到申请之日{format_date(self.received.on)}"
-                    )
-                if self.today is not None and event.on > self.today:
-                    raise ClockInputError(
-                        f"{_describe(event)}的日期{format_date(event.on)}晚于今天（{format_date(self.today)}）"
-                    )
-                if self.closed_by is not None and event.on > self.closed_by.on:
-                    raise ClockInputError(
-                        f"{_describe(self.closed_by)}（{format_date(self.closed_by.on)}）之后不应再有{_describe(event)}"
-                    )
-            match event:
-                case CorrectionRequested():
-                    if self.correction_requested is not None:
-                        raise ClockInputError("补正只能告知一次（第30条：一次性告知）")
-                    self.correction_requested = event
-                case CorrectionReceived():
-                    if self.correction_received is not None:
-                        raise ClockInputError("收到补正后的申请只能记录一次")
-                    self.correction_received = event
-                case CorrectionLapsed():
-                    if self.correction_requested is None:
-                        raise ClockInputError("没有告知补正，不能记录逾期未补正")
-                    if self.correction_received is not None:
-                        raise ClockInputError("已收到补正后的申请，不能再记录逾期未补正")
-                    self.closed_by = event
-                case ConsultationStarted():
-                    if event.ref in open_by_ref:
-                        raise ClockInputError(
-                            f"征求意见“{event.ref or '（未编号）'}”尚未答复又再次开始；同时征求多方意见时请用ref区分"
-                        )
-                    window = _Window(
-                        start=event.on,
-                        end=None,
-                        reason=f"征求{event.party.label}意见（{event.party.article}）",
-                        ref=event.ref,
-                        party=event.party,
-                    )
-                    open_by_ref[event.ref] = window
-                    self.consultations.append(window)
-                case ConsultationAnswered():
-                    window = open_by_ref.pop(event.ref, None)
-                    if window is None:
-                        self._refuse_end_before_start(event, ConsultationStarted, "征求意见")
-                        raise ClockInputError(
-                            f"{format_date(event.on)}的征求意见答复（ref“{event.ref}”）没有对应的开始征求意见事件"
-                        )
-                    window.end = event.on
-                    window.ended = True
-                case FeeNoticeSent():
-                    if self.fee_notice is not None:
-                        raise ClockInputError("同一申请只能发出一次收费通知")
-                    self.fee_notice = event
-                case FeePaid() | FeeLapsed():
-                    if self.fee_notice is None:
-                        self._refuse_end_before_start(event, FeeNoticeSent, "等待缴费")
-                        raise ClockInputError(f"没有发出收费通知，不能记录{_describe(event)}")
-                    if self.fee_end is not None:
-                        raise ClockInputError("缴费和逾期未缴费只能记录其一，且只能记录一次")
-                    self.fee_end = event
-                    if isinstance(event, FeeLapsed):
-                        self.closed_by = event
-                case ExtensionApproved():
-                    if self.extension is not None:
-                        raise ClockInputError("答复期限只能延长一次（第33条第2款）")
-                    if event.workdays > self.settings.max_extension_workdays:
-                        raise ClockInputError(
-                            f"延长的期限最长不得超过{self.settings.max_extension_workdays}个工作日"
-                            f"（第33条第2款），收到{event.workdays}个工作日"
-                        )
-                    self.extension = event
-                case Answered():
-                    if self.closed_by is not None:
-                        raise ClockInputError(f"{_describe(self.closed_by)}之后不能再作出答复")
-                    self.closed_by = event
-        requested, corrected = self.correction_requested, self.correction_received
-        if requested and corrected and corrected.on < requested.on:
-            raise ClockInputError("收到补正的日期早于告知补正的日期")
 
-    def _refuse_end_before_start(self, end: Event, start_type: type, what: str) -> None:
-        """An end whose start comes later is the common slip (dates swapped); say so rather than "no start"."""
-        ref = getattr(end, "ref", None)
-        for event in self.events:
-            if isinstance(event, start_type) and getattr(event, "ref", None) == ref and event.on > end.on:
-                raise ClockInputError(f"{what}的结束日期{format_date(end.on)}早于开始日期{format_date(event.on)}")
-
-    # -- computing ----------------------------------------------------------------------------------------------------
-
-    def _due(self, start: date, budget: int, pauses: list[tuple[date, date]]) -> tuple[date, list[tuple[date, date]]]:
-        """The `budget`-th working day after `start` that no pause covers, and the pauses (merged) that pushed it."""
-        clipped = sorted((max(s, start), e) for s, e in pauses if e > start and e > s)
-        merged: list[tuple[date, date]] = []
-        for s, e in clipped:
-            if merged and s <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(merged[-1][1], e))
-            else:
-                merged.append((s, e))
-        cursor, remaining, applied = start, budget, []
-        for s, e in merged:
-            available = self.calendar.count_workdays(cursor, s)
-            if remaining <= available:
-                break  # the period ran out before this pause began: a late pause does not revive it
-            remaining -= available
-            applied.append((s, e))
-            cursor = e
-        return self.calendar.add_workdays(cursor, remaining), applied
-
-    def run(self) -> ClockResult:
-        self._read()
-        settings, calendar, received = self.settings, self.calendar, self.received
-        correction_deadline = calendar.add_workdays(received.on, settings.correction_request_workdays)
-        self._step(
-            f"{format_date(received.on)} 收到申请（{received.channel.label}，{received.channel.receipt_rule}）",
-            "第31条",
-            received.on,
+def _consultations(dates: Dates, calendar: WorkdayCalendar) -> list[Consultation]:
+    return [
+        Consultation(
+            party=w.party,
+            started_on=w.start,
+            answer_deadline=w.legal_end,
+            answered_on=w.answered_on,
+            excluded_workdays=window_days(w, dates, calendar),
         )
-        self._step(
-            f"补正告知期限：{format_date(correction_deadline)}"
-            f"（第30条，收到申请后{settings.correction_request_workdays}个工作日内一次性告知）",
-            "第30条",
-            received.on,
-        )
-
-        # Where the reply period starts, and whether it has started at all.
-        period_start: date | None = received.on
-        if self.correction_requested is not None:
-            request = self.correction_requested
-            text = f"{format_date(request.on)} 告知申请人补正"
-            if request.reply_by is not None:
-                text += f"，补正期限至{format_date(request.reply_by)}"
-            if request.on > correction_deadline:
-                late = f"告知补正晚于第30条规定的{settings.correction_request_workdays}个工作日期限"
-                self.warnings.append(late)
-                text += f"，{late}"
-            self._step(text + "（第30条）", "第30条", request.on)
-            period_start = None
-        if self.correction_received is not None:
-            period_start = self.correction_received.on
-            self._step(
-                f"{format_date(period_start)} 收到补正后的申请，答复期限自该日起重新计算（第30条）",
-                "第30条",
-                period_start,
-            )
-        if isinstance(self.closed_by, CorrectionLapsed):
-            self._step(
-                f"{format_date(self.closed_by.on)} 申请人无正当理由逾期未补正，视为放弃申请（第30条）",
-                "第30条",
-                self.closed_by.on,
-            )
-
-        # Every pause gets an end: its own event, else the close of the case, else today, else it stays unknown.
-        windows = list(self.consultations)
-        if self.fee_notice is not None and settings.fee_wait_excluded:
-            windows.append(
-                _Window(
-                    start=self.fee_notice.on,
-                    end=self.fee_end.on if self.fee_end else None,
-                    ended=isinstance(self.fee_end, FeePaid),
-                    reason="等待申请人缴纳信息处理费（109号）",
-                )
-            )
-        close_on = self.closed_by.on if self.closed_by else None
-        open_windows = [w for w in windows if w.end is None and close_on is None]
-        for window in windows:
-            if window.end is None:
-                window.end = close_on or self.today
-
-        due: date | None = None
-        excluded = 0
-        applied: list[tuple[date, date]] = []
-        extension = self.extension.workdays if self.extension else 0
-        if period_start is not None and all(w.end is not None for w in windows):
-            pauses = [(w.start, w.end) for w in windows if w.end is not None]
-            due, applied = self._due(period_start, settings.reply_workdays + extension, pauses)
-            excluded = sum(calendar.count_workdays(s, e) for s, e in applied)
-            if self.extension is not None and self.extension.on is not None:
-                due_before, _ = self._due(period_start, settings.reply_workdays, pauses)
-                if self.extension.on > due_before:
-                    self.warnings.append(
-                        f"延期于{format_date(self.extension.on)}批准，晚于原答复期限{format_date(due_before)}"
-                        "（第33条第2款要求在期限内经批准并告知申请人）"
-                    )
-
-        consultations = []
-        for window in self.consultations:
-            assert window.party is not None
-            deadline = calendar.add_workdays(window.start, settings.consultation_workdays)
-            self._step(
-                f"{format_date(window.start)} 书面征求{window.party.label}意见，暂停计算答复期限（第33条第3款）；"
-                f"{window.party.label}答复期限：{format_date(deadline)}"
-                f"（{window.party.article}，{settings.consultation_workdays}个工作日）",
-                window.party.article,
-                window.start,
-            )
-            if window.ended and window.end is not None:
-                self._resume_step(window, f"{window.party.label}答复", period_start, due, "第33条第3款")
-                if window.end > deadline:
-                    self.warnings.append(
-                        f"{window.party.label}未在{format_date(deadline)}前答复"
-                        f"（{settings.consultation_workdays}个工作日），于{format_date(window.end)}答复"
-                    )
-            consultations.append(
-                Consultation(
-                    party=window.party,
-                    started_on=window.start,
-                    answer_deadline=deadline,
-                    answered_on=window.end if window.ended else None,
-                    excluded_workdays=self._window_days(window, period_start, due),
-                )
-            )
-
-        fee_deadline = None
-        if self.fee_notice is not None:
-            fee_deadline = calendar.add_workdays(self.fee_notice.on, settings.fee_payment_workdays)
-            text = (
-                f"{format_date(self.fee_notice.on)} 发出收费通知，缴费期限：{format_date(fee_deadline)}"
-                f"（109号，{settings.fee_payment_workdays}个工作日）"
-            )
-            if settings.fee_wait_excluded:
-                text += "；等待缴费期间暂停计算答复期限（109号）"
-            else:
-                text += "；按本平台设置，等待缴费期间仍计入答复期限（109号）"
-            self._step(text, "109号", self.fee_notice.on)
-            fee_window = next((w for w in windows if w.party is None), None)
-            if isinstance(self.fee_end, FeePaid):
-                if fee_window is not None:
-                    self._resume_step(fee_window, "申请人缴费", period_start, due, "109号")
-                else:
-                    self._step(f"{format_date(self.fee_end.on)} 申请人缴费（109号）", "109号", self.fee_end.on)
-
-        if self.extension is not None:
-            self._step(
-                f"{format_date(self.extension.on) + ' ' if self.extension.on else ''}"
-                f"经政府信息公开工作机构负责人同意，延长答复期限{self.extension.workdays}个工作日"
-                f"（第33条第2款，最长{settings.max_extension_workdays}个工作日）",
-                "第33条第2款",
-                self.extension.on,
-            )
-
-        # The summary: the due date and how it was reached, then where the case stands.
-        if isinstance(self.closed_by, CorrectionLapsed):
-            pass
-        elif period_start is None:
-            self._summary(
-                f"等待申请人补正；自收到补正后的申请之日起重新计算{settings.reply_workdays}个工作日（第30条）",
-                "第30条",
-            )
-        elif due is None:
-            self._summary(
-                "暂停计算中：征求意见或等待缴费尚未结束，恢复计算后才能确定答复期限（第33条第3款）", "第33条第3款"
-            )
-        else:
-            self._calendar_step(period_start, due, applied)
-            basis = f"{settings.reply_workdays}个工作日"
-            if extension:
-                basis += f"，延长{extension}个工作日"
-            if excluded:
-                basis += f"，暂停计算的{excluded}个工作日不计入"
-            start_word = "收到补正后的申请" if self.correction_received else "收到申请"
-            self._summary(
-                f"{start_word}当日不计入，自次日起计算；法定答复期限：{format_date(due)}（第33条，{basis}）",
-                "第33条",
-                due,
-            )
-
-        state, pause_reason, overdue, left, answered_on = ClockState.RUNNING, None, False, None, None
-        if isinstance(self.closed_by, Answered):
-            state = ClockState.ANSWERED
-            answered_on = self.closed_by.on
-            if due is not None and answered_on > due:
-                overdue = True
-                late = calendar.count_workdays(due, answered_on)
-                self._summary(
-                    f"{format_date(answered_on)} 作出答复，逾期{late}个工作日（第33条）", "第33条", answered_on
-                )
-            else:
-                self._summary(f"{format_date(answered_on)} 作出答复（第36条）", "第36条", answered_on)
-        elif self.closed_by is not None:
-            state = ClockState.WITHDRAWN
-            if isinstance(self.closed_by, FeeLapsed):
-                self._summary(
-                    f"{format_date(self.closed_by.on)} 申请人逾期未缴纳信息处理费，视为放弃申请（109号）",
-                    "109号",
-                    self.closed_by.on,
-                )
-        elif period_start is None:
-            state = ClockState.AWAITING_CORRECTION
-            pause_reason = "等待申请人补正（第30条）"
-        elif open_windows:
-            state = ClockState.PAUSED
-            pause_reason = "；".join(dict.fromkeys(w.reason for w in open_windows))
-
-        if state in (ClockState.RUNNING, ClockState.PAUSED) and due is not None and self.today is not None:
-            today = self.today
-            if today <= due:
-                left = calendar.count_workdays(today, due)
-                if state is ClockState.PAUSED:
-                    self._summary(
-                        f"截至{format_date(today)}，{pause_reason}，暂停计算，剩余{left}个工作日；"
-                        f"若次日恢复计算，答复期限为{format_date(due)}（第33条第3款）",
-                        "第33条第3款",
-                        today,
-                    )
-                else:
-                    self._summary(f"截至{format_date(today)}，剩余{left}个工作日（第33条）", "第33条", today)
-            else:
-                overdue = True
-                late = calendar.count_workdays(due, today)
-                left = -late
-                self._summary(f"截至{format_date(today)}，已逾期{late}个工作日（第33条）", "第33条", today)
-
-        diary = [step for _, step in sorted(self.diary, key=lambda item: item[0])]
-        return ClockResult(
-            received_on=received.on,
-            channel=received.channel,
-            state=state,
-            pause_reason=pause_reason,
-            period_start=period_start,
-            due_date=due,
-            working_days_left=left,
-            overdue=overdue,
-            answered_on=answered_on,
-            correction_request_deadline=correction_deadline,
-            consultations=tuple(consultations),
-            fee_payment_deadline=fee_deadline,
-            extension_workdays=extension,
-            excluded_workdays=excluded,
-            steps=(*diary, *self.summary),
-            warnings=tuple(self.warnings),
-        )
-
-    # -- helpers ----------------------------------------------------------------------------------------------------
-
-    def _window_days(self, window: _Window, period_start: date | None, due: date | None) -> int:
-        """Working days this pause alone took off the reply clock: 0 if it lay before the period or after it ran out."""
-        if period_start is None or due is None or window.end is None:
-            return 0
-        start = max(window.start, period_start)
-        if start >= due or window.end <= start:
-            return 0
-        return self.calendar.count_workdays(start, window.end)
-
-    def _resume_step(
-        self, window: _Window, who: str, period_start: date | None, due: date | None, article: str
-    ) -> None:
-        assert window.end is not None
-        text = f"{format_date(window.end)} {who}，恢复计算；"
-        if period_start is not None and window.end <= period_start:
-            text += "暂停在答复期限起算之前，不影响答复期限"
-        elif due is not None and period_start is not None and max(window.start, period_start) >= due:
-            text += "暂停开始时答复期限已届满，不再顺延"
-        else:
-            text += f"暂停期间{self._window_days(window, period_start, due)}个工作日不计入答复期限"
-        self._step(f"{text}（{article}）", article, window.end)
-
-    def _calendar_step(self, start: date, due: date, pauses: list[tuple[date, date]]) -> None:
-        # Only the stretches the clock ran through: a holiday inside a pause changed nothing.
-        spans = []
-        cursor = start
-        for pause_start, pause_end in [*pauses, (due, due)]:
-            spans += self.calendar.notable_spans(cursor, min(pause_start, due))
-            cursor = pause_end
-        if not spans:
-            return
-        holidays = [
-            f"{'、'.join(span.names)}（{format_range(span.first, span.last)}）"
-            for span in spans
-            if not span.is_makeup_workday
-        ]
-        makeups = [
-            f"{format_date(span.first)}（{format_weekday(span.first)}）" for span in spans if span.is_makeup_workday
-        ]
-        parts = []
-        if holidays:
-            parts.append("放假不计入：" + "、".join(holidays))
-        if makeups:
-            parts.append("调休上班计入：" + "、".join(makeups))
-        sources = {self.calendar.schedule(year).source for year in range(start.year, due.year + 1)}
-        source = "、".join(sorted(sources, key=lambda s: s != SOURCE_PACKAGE))
-        self._summary(f"期间内{'；'.join(parts)}（{source}）", "放假安排")
-
-    def _step(self, text: str, article: str, on: date | None) -> None:
-        """A diary line, placed by its date; an undated one (an extension with no approval day) goes last."""
-        self.diary.append(((on or date.max, len(self.diary)), Step(text=text, article=article, on=on)))
-
-    def _summary(self, text: str, article: str, on: date | None = None) -> None:
-        self.summary.append(Step(text=text, article=article, on=on))
+        for w in dates.windows
+        if w.party is not None
+    ]
 
 
-def _describe(event: Event) -> str:
+def window_days(window: Window, dates: Dates, calendar: WorkdayCalendar) -> int:
+    """Working days this pause alone took off the reply clock: 0 if it lay before the period or after it ran out."""
+    if dates.period_start is None or dates.due is None:
+        return 0
+    start = max(window.start, dates.period_start)
+    if start >= dates.due or window.end <= start:
+        return 0
+    return calendar.count_workdays(start, window.end)
+
+
+def describe(event: Event) -> str:
     return {
         Received: "收到申请",
         CorrectionRequested: "告知补正",
@@ -640,4 +598,6 @@ def _describe(event: Event) -> str:
         FeeLapsed: "逾期未缴费",
         ExtensionApproved: "延长答复期限",
         Answered: "作出答复",
+        Delivered: "送达",
+        Closed: "办结",
     }[type(event)]

@@ -102,12 +102,23 @@ class CorrectionLapsed(_DatedEvent):
     """逾期未补正: the applicant is deemed to have withdrawn the application (第30条)."""
 
 
+def _receipt(event, what: str) -> None:
+    """A notice's period runs from the day the other side receives it (自收到之日起); unknown receipt = sent day."""
+    if event.delivered_on is not None:
+        object.__setattr__(event, "delivered_on", parse_date(event.delivered_on))
+        if event.delivered_on < event.on:
+            raise ClockInputError(f"{what}的送达日期早于发出日期")
+
+
 @dataclass(frozen=True, kw_only=True)
 class ConsultationStarted(_DatedEvent):
-    """征求意见 started (第32条/第34条). `ref` pairs it with its answer when several consultations overlap."""
+    """征求意见 started (第32条/第34条): `on` is the day the letter went out, `delivered_on` the day the other side
+    received it (the 15 working days run from then; unknown = the day it went out, the earliest it can be). `ref`
+    pairs it with its answer when several consultations overlap."""
 
     party: ConsultedParty = ConsultedParty.THIRD_PARTY
     ref: str = ""
+    delivered_on: date | None = None
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -115,6 +126,7 @@ class ConsultationStarted(_DatedEvent):
             object.__setattr__(self, "party", ConsultedParty(self.party))
         except ValueError:
             raise ClockInputError(f"未知的征求意见对象：{self.party!r}") from None
+        _receipt(self, "征求意见函")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -126,7 +138,14 @@ class ConsultationAnswered(_DatedEvent):
 
 @dataclass(frozen=True, kw_only=True)
 class FeeNoticeSent(_DatedEvent):
-    """收费通知 sent (109号); `on` is the day the payment period starts from."""
+    """收费通知 sent (109号) on `on`; the 20 working days to pay run from `delivered_on`, the day the applicant
+    received it (unknown = the day it was sent)."""
+
+    delivered_on: date | None = None
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        _receipt(self, "收费通知")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -158,7 +177,19 @@ class ExtensionApproved:
 
 @dataclass(frozen=True, kw_only=True)
 class Answered(_DatedEvent):
-    """作出答复 (第36条): the clock stops for good."""
+    """作出答复 (第36条): the clock stops for good. `outcome` is the table B result row (may be left empty)."""
+
+    outcome: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Delivered(_DatedEvent):
+    """送达: the decision reached the applicant."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Closed(_DatedEvent):
+    """办结: nothing more is done on the application."""
 
 
 Event = (
@@ -173,6 +204,8 @@ Event = (
     | FeeLapsed
     | ExtensionApproved
     | Answered
+    | Delivered
+    | Closed
 )
 
 # Same-day events are applied in the order things happen in a case, so a consultation started and answered on one day
@@ -189,4 +222,6 @@ EVENT_RANK: dict[type, int] = {
     FeeLapsed: 8,
     ExtensionApproved: 9,
     Answered: 10,
+    Delivered: 11,
+    Closed: 12,
 }
