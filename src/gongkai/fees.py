@@ -84,6 +84,7 @@ class FeeResult:
     method: FeeMethod
     quantity: int
     breakdown: tuple[BandCharge, ...]
+    marginal: bool = False  # 按件, this application's own charge: the `quantity`-th of the month
 
     @property
     def amount_yuan(self) -> int:
@@ -93,6 +94,8 @@ class FeeResult:
     def summary(self) -> str:
         scope = "同一申请人一个自然月内" if self.method is FeeMethod.BY_COUNT else "本件申请"
         what = f"{scope}{self.quantity}{self.method.unit}"
+        if self.marginal:
+            what = f"{scope}第{self.quantity}件申请"
         if self.amount_yuan == 0:
             return f"{self.method.label}：{what}，在免费范围内，不收费（109号）"
         return f"{self.method.label}：{what}，信息处理费{self.amount_yuan}元（109号，超额累进）"
@@ -148,6 +151,13 @@ def fee_by_count(applications: int) -> FeeResult:
         start = edges[-1][1] + 1
         edges.append((start, start + 9))
     return FeeResult(FeeMethod.BY_COUNT, applications, _bands(edges, applications, count_rate_yuan, "件"))
+
+
+def marginal_count_fee(nth: int) -> FeeResult:
+    """按件计收 for one application: the `nth` application of the applicant in the month pays what the tiers charge for
+    the nth (the month's total for n minus that for n - 1), with its breakdown."""
+    rate = count_rate_yuan(nth)
+    return FeeResult(FeeMethod.BY_COUNT, nth, (BandCharge(first=nth, last=nth, rate_yuan=rate, unit="件"),), True)
 
 
 def fee_by_volume(pages: int) -> FeeResult:

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from gongkai.applications import services
+from gongkai.applications import letters, services
 from gongkai.applications.models import EventKind
 from gongkai.applications.workflow import Status
 
@@ -93,9 +93,14 @@ def test_it_refuses_a_step_the_workflow_does_not_allow(submit, alice):
             application=application, actor=alice, on=date(2026, 2, 23), reply_by=date(2026, 2, 27), what="x"
         )
     services.application_deliver(application=application, actor=alice, on=date(2026, 2, 23), method="post")
+    with pytest.raises(ValidationError, match="尚有未发出的文书"):
+        services.application_close(application=application, actor=alice, on=date(2026, 2, 24))
+    for letter in application.letters.all():
+        letters.letter_send(letter=letter, actor=alice, on=date(2026, 2, 23))
     services.application_close(application=application, actor=alice, on=date(2026, 2, 24))
     kinds = list(application.events.values_list("kind", flat=True))
-    assert kinds == [EventKind.RECEIVED, EventKind.ANSWERED, EventKind.DELIVERED, EventKind.CLOSED]
+    assert kinds[:3] == [EventKind.RECEIVED, EventKind.ANSWERED, EventKind.DELIVERED]
+    assert kinds[-1] == EventKind.CLOSED
 
 
 def test_it_refuses_a_date_in_the_future(submit, alice):

@@ -38,8 +38,22 @@ def _year(submit, alice):
     decidable = [key for key in RESULT_ROW_KEYS_2021 if key not in ("other_no_correction", "other_unpaid_fee")]
     for index, outcome in enumerate(decidable):
         application, _ = submit(received_on=date(2026, 1, 5), channel="in_person", **_org(TYPES[index % 6]))
+        if outcome == "unavailable_unclear":  # （四）3 only after a correction was asked for and answered (第30条)
+            services.application_request_correction(
+                application=application, actor=alice, on=date(2026, 1, 6), reply_by=date(2026, 1, 13), what="说明"
+            )
+            services.application_record_correction(application=application, actor=alice, on=date(2026, 1, 8))
+        details = {
+            "not_processed_repeated": {"earlier": made[0].number},
+            "withheld_admin_query": {"channel": "登记机关"},
+        }
         services.application_decide(
-            application=application, actor=alice, on=date(2026, 1, 20), outcome=outcome, reason="理由"
+            application=application,
+            actor=alice,
+            on=date(2026, 1, 20),
+            outcome=outcome,
+            reason="理由",
+            details=details.get(outcome),
         )
     # The two carried-in ones are answered in 2026.
     for application in made:

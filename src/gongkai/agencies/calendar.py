@@ -24,4 +24,4 @@ def year_schedules() -> list[YearSchedule]:
 
 def platform_calendar() -> WorkdayCalendar:
     """Built per call: two small queries, and a newly entered year applies at once."""
-    return WorkdayCalendar(overrides=year_schedules())
+    return WorkdayCalendar(overrides=year_schedules(), provisional=True)

@@ -1,7 +1,9 @@
-"""The bridge to `gongkai.workdays`: an application's event rows become clock events; nothing is recomputed here."""
+"""The bridge to `gongkai.workdays`: an application's event rows become clock events, and `derive_case` says where
+the application stands. Nothing is decided here."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from django.conf import settings
@@ -10,19 +12,23 @@ from gongkai.agencies.calendar import platform_calendar
 from gongkai.applications.models import Application, ApplicationEvent, EventKind
 from gongkai.workdays import (
     Answered,
+    CaseState,
     ClockResult,
     ClockSettings,
+    Closed,
     ConsultationAnswered,
     ConsultationStarted,
     CorrectionLapsed,
     CorrectionReceived,
     CorrectionRequested,
+    Delivered,
     ExtensionApproved,
     FeeLapsed,
     FeeNoticeSent,
     FeePaid,
     Received,
-    compute_clock,
+    WorkdayCalendar,
+    derive_case,
 )
 
 
@@ -30,7 +36,13 @@ def clock_settings() -> ClockSettings:
     return ClockSettings(fee_wait_excluded=settings.GONGKAI_FEE_WAIT_EXCLUDED)
 
 
-def clock_event(row: ApplicationEvent, channel: str):
+def _receipts(rows: Iterable[ApplicationEvent]) -> dict[str, str]:
+    """notice -> the day the other side received it, from NOTICE_RECEIVED rows ("fee", "correction" or a
+    consultation's ref)."""
+    return {row.data["notice"]: row.data["received_on"] for row in rows if row.kind == EventKind.NOTICE_RECEIVED}
+
+
+def clock_event(row: ApplicationEvent, channel: str, receipts: dict[str, str]):
     data = row.data or {}
     match row.kind:
         case EventKind.RECEIVED:
@@ -42,24 +54,43 @@ def clock_event(row: ApplicationEvent, channel: str):
         case EventKind.CORRECTION_LAPSED:
             return CorrectionLapsed(on=row.on)
         case EventKind.CONSULTATION_STARTED:
-            return ConsultationStarted(on=row.on, party=data["party"], ref=data.get("ref", ""))
+            ref = data.get("ref", "")
+            return ConsultationStarted(
+                on=row.on, party=data["party"], ref=ref, delivered_on=receipts.get(ref) or data.get("delivered_on")
+            )
         case EventKind.CONSULTATION_ANSWERED:
             return ConsultationAnswered(on=row.on, ref=data.get("ref", ""))
         case EventKind.EXTENSION_APPROVED:
             return ExtensionApproved(workdays=data["workdays"], on=row.on)
         case EventKind.FEE_NOTICE_SENT:
-            return FeeNoticeSent(on=row.on)
+            return FeeNoticeSent(on=row.on, delivered_on=receipts.get("fee") or data.get("delivered_on"))
         case EventKind.FEE_PAID:
             return FeePaid(on=row.on)
         case EventKind.FEE_LAPSED:
             return FeeLapsed(on=row.on)
         case EventKind.ANSWERED:
-            return Answered(on=row.on)
-    return None  # delivery, closing, letters, assignment: not the clock's business
+            return Answered(on=row.on, outcome=data.get("outcome", ""))
+        case EventKind.DELIVERED:
+            return Delivered(on=row.on)
+        case EventKind.CLOSED:
+            return Closed(on=row.on)
+    return None  # letters, assignment, receipts of notices, schedule changes, appeals: not the clock's business
 
 
-def clock_for(application: Application, *, today: date, extra=(), events=None) -> ClockResult:
-    """The clock of `application` as of `today`; `extra` adds events not stored yet (to validate a step first)."""
-    rows = application.events.all() if events is None else events
-    clock_events = [e for e in (clock_event(row, application.channel) for row in rows) if e is not None]
-    return compute_clock([*clock_events, *extra], platform_calendar(), today=today, settings=clock_settings())
+def case_of(
+    application: Application,
+    *,
+    rows: Iterable[ApplicationEvent] | None = None,
+    today: date | None = None,
+    calendar: WorkdayCalendar | None = None,
+) -> CaseState:
+    """Where `application` stands, from its event rows (stored ones unless `rows` is given)."""
+    rows = list(application.events.all() if rows is None else rows)
+    receipts = _receipts(rows)
+    events = [e for e in (clock_event(row, application.channel, receipts) for row in rows) if e is not None]
+    return derive_case(events, calendar or platform_calendar(), today=today, settings=clock_settings())
+
+
+def clock_for(application: Application, *, today: date) -> ClockResult:
+    """The clock of `application` as of `today`, for the pages that explain it."""
+    return case_of(application, today=today).clock

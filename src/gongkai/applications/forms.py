@@ -81,6 +81,9 @@ class CorrectionForm(StepForm):
 
 
 class ConsultationForm(StepForm):
+    delivered_on = forms.DateField(
+        label="对方收到征求意见函的日期（当面或电子送达可不填）", widget=DATE, required=False
+    )
     party = forms.ChoiceField(
         label="征求对象",
         choices=[
@@ -103,14 +106,29 @@ class ExtensionForm(StepForm):
 
 class FeeForm(StepForm):
     method = forms.ChoiceField(
-        label="计收方式（二选一）", choices=[("pages", "按量计收（页数）"), ("count", "按件计收（本月申请件数）")]
+        label="计收方式（二选一）",
+        choices=[("pages", "按量计收（填写页数）"), ("count", "按件计收（按记录自动计算本月第几件）")],
     )
-    quantity = forms.IntegerField(label="页数或件数", min_value=0)
+    quantity = forms.IntegerField(label="页数（按量计收时填写）", min_value=0, required=False)
 
 
 class DecisionForm(StepForm):
     outcome = forms.ChoiceField(label="办理结果（表三中的一行）", choices=[("", "——请选择——"), *DECIDABLE])
     reason = forms.CharField(label="理由及说明", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    earlier = forms.CharField(label="重复申请：此前的申请编号", max_length=40, required=False)
+    competent_agency = forms.CharField(label="本机关不掌握：负责公开的机关（已知时）", max_length=200, required=False)
+    published_at = forms.CharField(label="已主动公开：公开的位置（网址或载体）", max_length=300, required=False)
+    withheld_basis = forms.CharField(label="部分公开：不予公开部分的法律依据", max_length=300, required=False)
+    channel = forms.CharField(label="行政查询事项：依法办理的途径", max_length=300, required=False)
+
+    DETAILS = ("earlier", "competent_agency", "published_at", "withheld_basis", "channel")
+
+    def clean(self):
+        data = super().clean()
+        data["details"] = {key: data.pop(key) for key in self.DETAILS if data.get(key)}
+        for key in self.DETAILS:
+            data.pop(key, None)
+        return data
 
 
 class DeliveryForm(StepForm):

@@ -13,9 +13,10 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template import Context, Template
+from django.utils import timezone
 
 from gongkai.agencies.services import audit_record
-from gongkai.applications.models import Application, ApplicationEvent, EventKind, Letter, LetterKind, LetterTemplate
+from gongkai.applications.models import Application, EventKind, Letter, LetterKind, LetterTemplate
 from gongkai.applications.outcomes import ARTICLES, NEEDS_REMEDIES, Outcome, letter_group
 
 REMEDIES = (
@@ -176,18 +177,14 @@ def letter_send(*, letter: Letter, actor, on: date) -> Letter:
     letter = Letter.objects.select_for_update().select_related("application__agency").get(pk=letter.pk)
     if letter.locked:
         raise ValidationError("文书已发出")
+    from gongkai.applications.services import append_event  # services drafts letters; a letter sent is an event
+
+    if on > timezone.localdate():
+        raise ValidationError({"on": "发出日期不能晚于今天：文书以实际发出之日为落款日期"})
     letter.sent_on = on
     letter.sent_docx = render_docx(letter)
     letter.save()
-    ApplicationEvent.objects.create(
-        application=letter.application,
-        kind=EventKind.LETTER_SENT,
-        on=on,
-        actor=actor,
-        note=letter.title,
-        from_status=letter.application.status,
-        to_status=letter.application.status,
-    )
+    append_event(letter.application, actor=actor, kind=EventKind.LETTER_SENT, on=on, note=letter.title)
     audit_record(actor=actor, agency=letter.application.agency, action="letter_send", obj=letter)
     return letter
 

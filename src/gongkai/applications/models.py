@@ -54,19 +54,27 @@ class ApplicationQuerySet(models.QuerySet):
     def open(self) -> ApplicationQuerySet:
         return self.filter(status__in=OPEN_STATUSES)
 
-    def paused(self) -> ApplicationQuerySet:
-        return self.filter(status__in=PAUSED_STATUSES)
+    def paused(self, *, on: date | None = None) -> ApplicationQuerySet:
+        """Paused on `on`: awaiting correction, or a consultation or fee wait not yet past its legal end."""
+        paused = self.filter(status__in=PAUSED_STATUSES)
+        if on is None:
+            return paused
+        return paused.filter(Q(pause_ends_on__isnull=True) | Q(pause_ends_on__gte=on))
 
     def running(self) -> ApplicationQuerySet:
         return self.filter(status=Status.RECEIVED)
 
     def overdue(self, *, on: date) -> ApplicationQuerySet:
-        """Open, the clock running, and the due date already past."""
-        return self.running().filter(due_date__lt=on)
+        """逾期: open with the due date already past (a pause that ended by law does not hide it), or answered late.
+        The due date assumes an open pause lasts to its legal end, so no pause can hide a missed deadline."""
+        return self.filter(Q(status__in=OPEN_STATUSES, due_date__lt=on) | Q(answered_late=True))
+
+    def open_overdue(self, *, on: date) -> ApplicationQuerySet:
+        return self.filter(status__in=OPEN_STATUSES, due_date__lt=on)
 
     def due_by(self, *, on: date, last_day: date) -> ApplicationQuerySet:
-        """Running applications due between `on` and `last_day` (inclusive), not yet overdue."""
-        return self.running().filter(due_date__gte=on, due_date__lte=last_day)
+        """Open applications due between `on` and `last_day` (inclusive), not yet overdue."""
+        return self.open().filter(due_date__gte=on, due_date__lte=last_day)
 
     def open_on(self, day: date) -> ApplicationQuerySet:
         """Received by `day` and not decided by it: what a 31 December carries into the next year."""
@@ -102,9 +110,13 @@ class Application(models.Model):
     purpose = models.TextField("用途（选填）", blank=True)
     form = models.CharField("获取信息的形式", max_length=20, choices=Form.choices)
     delivery = models.CharField("获取信息的方式", max_length=20, choices=Delivery.choices)
-    # Where it stands. Written only by services; `due_date` and `pause_reason` cache the clock for queries.
+    # Where it stands: a cache of `workdays.derive_case` over the events, rewritten by `services.append_event` in the
+    # transaction that appends an event, and checked by `gongkai manage verify_applications`. Never set elsewhere.
     status = models.CharField("状态", max_length=30, choices=Status.choices, default=Status.RECEIVED)
     due_date = models.DateField("答复期限", null=True, blank=True)
+    provisional = models.BooleanField("答复期限为暂定", default=False)
+    answered_late = models.BooleanField("逾期答复", default=False)
+    pause_ends_on = models.DateField("暂停最迟至", null=True, blank=True)
     pause_reason = models.CharField("暂停原因", max_length=200, blank=True)
     extension_workdays = models.PositiveSmallIntegerField("延长工作日数", default=0)
     outcome = models.CharField("办理结果", max_length=40, choices=Outcome.choices, blank=True)
@@ -188,6 +200,10 @@ class NumberCounter(models.Model):
 
 class EventKind(models.TextChoices):
     RECEIVED = "received", "收到申请"
+    NOTICE_RECEIVED = "notice_received", "对方收到通知"
+    SCHEDULE_CHANGED = "schedule_changed", "放假安排变更，期限重算"
+    APPEAL_FILED = "appeal_filed", "行政复议或诉讼"
+    APPEAL_DECIDED = "appeal_decided", "复议或诉讼结果"
     CORRECTION_REQUESTED = "correction_requested", "告知补正"
     CORRECTION_RECEIVED = "correction_received", "收到补正"
     CORRECTION_LAPSED = "correction_lapsed", "逾期未补正"

@@ -1,6 +1,8 @@
-"""Writes on applications. Every step is a keyword-only `<entity>_<action>` in one transaction: it checks the move
-against `workflow.TRANSITIONS`, asks the statutory clock whether the step makes sense, writes the event row, updates
-the cached due date, drafts the letter that goes with it and leaves an audit entry (never with personal data)."""
+"""Writes on applications. The event log is the only truth: every step is a keyword-only `<entity>_<action>` that
+appends one event through `append_event`, which accepts it only if `gongkai.workdays.derive_case` over the stored
+events plus the new one still makes a lawful case (else `StepRefused`, in Chinese with the article), then rewrites
+the application's cached state from that same function in the same transaction, drafts the letter that goes with
+the step and leaves an audit entry (never with personal data)."""
 
 from __future__ import annotations
 
@@ -14,14 +16,14 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, OperationalError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from gongkai.agencies.calendar import platform_calendar
 from gongkai.agencies.models import Agency
 from gongkai.agencies.services import audit_record
 from gongkai.applications import letters
-from gongkai.applications.clock import clock_for
+from gongkai.applications.clock import case_of
 from gongkai.applications.models import (
     ApiToken,
     Appeal,
@@ -40,9 +42,8 @@ from gongkai.applications.models import (
 )
 from gongkai.applications.outcomes import DECIDABLE, Outcome
 from gongkai.applications.uploads import check_identity_file
-from gongkai.applications.workflow import OPEN_STATUSES, TRANSITIONS, Status
-from gongkai.fees import FeeInputError, compute_fee
-from gongkai.workdays import ClockInputError, ConsultedParty, WorkdaysError
+from gongkai.fees import FeeInputError, compute_fee, marginal_count_fee
+from gongkai.workdays import CaseState, ConsultedParty, WorkdaysError, periods
 
 _SQLITE_WRITERS = threading.RLock()
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud over the phone
@@ -97,15 +98,46 @@ def with_retries(call, attempts: int = 200):
     raise AssertionError("unreachable")
 
 
-def _clock_error(exc: Exception) -> ValidationError:
-    return ValidationError(str(exc))
+class StepRefused(ValidationError):
+    """A step the law does not allow in this case (the API answers 409)."""
 
 
-def _refresh_clock(application: Application) -> None:
-    result = clock_for(application, today=max(_today(), application.received_on))
-    application.due_date = result.due_date
-    application.pause_reason = result.pause_reason or ""
-    application.extension_workdays = result.extension_workdays
+CACHED_FIELDS = (
+    "status",
+    "due_date",
+    "provisional",
+    "answered_late",
+    "pause_ends_on",
+    "pause_reason",
+    "extension_workdays",
+    "outcome",
+    "decided_on",
+    "delivered_on",
+    "closed_on",
+)
+
+
+def cached_state(state: CaseState) -> dict:
+    """The columns an application caches, as `derive_case` gives them (what verify_applications compares)."""
+    clock = state.clock
+    return {
+        "status": state.status.value,
+        "due_date": clock.due_date,
+        "provisional": clock.provisional,
+        "answered_late": state.answered_late,
+        "pause_ends_on": clock.pause_ends_on,
+        "pause_reason": clock.pause_reason or "",
+        "extension_workdays": clock.extension_workdays,
+        "outcome": state.outcome,
+        "decided_on": state.decided_on,
+        "delivered_on": state.delivered_on,
+        "closed_on": state.closed_on,
+    }
+
+
+def write_cache(application: Application, state: CaseState) -> None:
+    for name, value in cached_state(state).items():
+        setattr(application, name, value)
 
 
 def _check_date(application: Application, on: date) -> None:
@@ -115,38 +147,28 @@ def _check_date(application: Application, on: date) -> None:
         raise ValidationError({"on": "日期不能早于收到申请之日"})
 
 
-def _move(
-    application: Application,
-    *,
-    actor,
-    kind: str,
-    on: date,
-    to: str | None = None,
-    note: str = "",
-    data: dict | None = None,
+def append_event(
+    application: Application, *, actor, kind: str, on: date, note: str = "", data: dict | None = None
 ) -> ApplicationEvent:
-    """The only place an application's status changes: checks the move, writes the event, recomputes the clock."""
-    before = application.status
-    to = to or before
-    if to not in TRANSITIONS[before] and not (to == before and kind not in _STATUS_CHANGING):
-        raise ValidationError(f"当前状态为“{Status(before).label}”，不能{EventKind(kind).label}")
+    """The only way an application changes: append one event if the case stays lawful, then rewrite the cache."""
+    rows = list(application.events.all())
     event = ApplicationEvent(
         application=application,
         kind=kind,
         on=on,
         actor=actor if actor and actor.is_authenticated else None,
-        from_status=before,
-        to_status=to,
         note=note,
         data=data or {},
     )
+    try:
+        state = case_of(application, rows=[*rows, event], today=max(_today(), on))
+    except WorkdaysError as exc:
+        raise StepRefused(str(exc)) from None
+    before = {"status": application.status, "due_date": application.due_date and application.due_date.isoformat()}
+    event.from_status, event.to_status = application.status, state.status.value
     event.full_clean()
     event.save()
-    application.status = to
-    try:
-        _refresh_clock(application)
-    except (ClockInputError, WorkdaysError) as exc:
-        raise _clock_error(exc) from None
+    write_cache(application, state)
     application.full_clean()
     application.save()
     audit_record(
@@ -154,25 +176,15 @@ def _move(
         agency=application.agency,
         action=f"application_{kind}",
         obj=application,
-        before={"status": before},
-        after={"status": to, "outcome": application.outcome, "on": on.isoformat()},
+        before=before,
+        after={
+            "status": application.status,
+            "outcome": application.outcome,
+            "due_date": application.due_date and application.due_date.isoformat(),
+            "on": on.isoformat(),
+        },
     )
     return event
-
-
-_STATUS_CHANGING = {
-    EventKind.CORRECTION_REQUESTED,
-    EventKind.CORRECTION_RECEIVED,
-    EventKind.CORRECTION_LAPSED,
-    EventKind.CONSULTATION_STARTED,
-    EventKind.CONSULTATION_ANSWERED,
-    EventKind.FEE_NOTICE_SENT,
-    EventKind.FEE_PAID,
-    EventKind.FEE_LAPSED,
-    EventKind.ANSWERED,
-    EventKind.DELIVERED,
-    EventKind.CLOSED,
-}
 
 
 # -- intake -------------------------------------------------------------------------------------------------------
@@ -214,14 +226,7 @@ def application_submit(
                 **fields,
             )
             application.save()
-            _move(
-                application,
-                actor=actor,
-                kind=EventKind.RECEIVED,
-                on=received_on,
-                to=Status.RECEIVED,
-                note=Channel(channel).label,
-            )
+            append_event(application, actor=actor, kind=EventKind.RECEIVED, on=received_on, note=Channel(channel).label)
             if identity_file:
                 document = IdentityDocument(application=application, kind=kind, size=len(identity_file))
                 document.file.save("identity", ContentFile(identity_file), save=False)
@@ -239,12 +244,11 @@ def application_request_correction(*, application: Application, actor, on: date,
     _check_date(application, on)
     if reply_by <= on:
         raise ValidationError({"reply_by": "补正期限应晚于告知日期"})
-    _move(
+    append_event(
         application,
         actor=actor,
         kind=EventKind.CORRECTION_REQUESTED,
         on=on,
-        to=Status.AWAITING_CORRECTION,
         note=what,
         data={"reply_by": reply_by.isoformat()},
     )
@@ -256,40 +260,54 @@ def application_request_correction(*, application: Application, actor, on: date,
 @transaction.atomic
 def application_record_correction(*, application: Application, actor, on: date, note: str = "") -> None:
     _check_date(application, on)
-    _move(application, actor=actor, kind=EventKind.CORRECTION_RECEIVED, on=on, to=Status.RECEIVED, note=note)
+    append_event(application, actor=actor, kind=EventKind.CORRECTION_RECEIVED, on=on, note=note)
 
 
 @transaction.atomic
 def application_lapse_correction(*, application: Application, actor, on: date) -> None:
-    """逾期未补正: deemed withdrawn (第30条) -> （六）1."""
+    """逾期未补正: deemed withdrawn (第30条) -> （六）1. The clock refuses it before the correction period ends."""
     _check_date(application, on)
-    requested = application.events.filter(kind=EventKind.CORRECTION_REQUESTED).last()
-    reply_by = requested and requested.data.get("reply_by")
-    if reply_by and on.isoformat() <= reply_by:
-        raise ValidationError({"on": f"补正期限（{reply_by}）尚未届满"})
-    _decide(application, outcome=Outcome.OTHER_NO_CORRECTION, on=on)
-    _move(application, actor=actor, kind=EventKind.CORRECTION_LAPSED, on=on, to=Status.ANSWERED)
+    append_event(
+        application, actor=actor, kind=EventKind.CORRECTION_LAPSED, on=on, note=Outcome.OTHER_NO_CORRECTION.label
+    )
+
+
+# -- notices reach the other side (自收到之日起) --------------------------------------------------------------------
+
+
+@transaction.atomic
+def application_record_notice_receipt(*, application: Application, actor, notice: str, received_on: date) -> None:
+    """The day the applicant or the consulted party received a notice sent by post (the signed return receipt):
+    the notice's period runs from then. `notice` is "fee", "correction" or a consultation's ref."""
+    _check_date(application, received_on)
+    append_event(
+        application,
+        actor=actor,
+        kind=EventKind.NOTICE_RECEIVED,
+        on=received_on,
+        data={"notice": notice, "received_on": received_on.isoformat()},
+    )
 
 
 # -- consultation (第32条, 第34条) --------------------------------------------------------------------------------
 
 
 @transaction.atomic
-def application_start_consultation(*, application: Application, actor, on: date, party: str, consulted: str) -> Letter:
+def application_start_consultation(
+    *, application: Application, actor, on: date, party: str, consulted: str, delivered_on: date | None = None
+) -> Letter:
+    """征求意见: the clock stops from `on` (the letter goes out) for at most 15 working days from the day the other
+    side receives it (`delivered_on`, unknown = the same day); silence ends the pause (第32条, 第34条)."""
     _check_date(application, on)
     party = ConsultedParty(party)
     ref = f"c{application.events.filter(kind=EventKind.CONSULTATION_STARTED).count() + 1}"
-    _move(
-        application,
-        actor=actor,
-        kind=EventKind.CONSULTATION_STARTED,
-        on=on,
-        to=Status.CONSULTING,
-        note=consulted,
-        data={"party": party.value, "ref": ref},
-    )
+    data = {"party": party.value, "ref": ref}
+    if delivered_on:
+        data["delivered_on"] = delivered_on.isoformat()
+    append_event(application, actor=actor, kind=EventKind.CONSULTATION_STARTED, on=on, note=consulted, data=data)
     kind = LetterKind.THIRD_PARTY if party == ConsultedParty.THIRD_PARTY else LetterKind.OTHER_AGENCY
-    deadline = platform_calendar().add_workdays(on, 15)
+    period = periods.THIRD_PARTY_ANSWER if party == ConsultedParty.THIRD_PARTY else periods.OTHER_AGENCY_ANSWER
+    deadline = platform_calendar().add_workdays(delivered_on or on, period.workdays)
     return letters.letter_draft(
         application=application, kind=kind, extra={"consulted": consulted, "answer_by": deadline}
     )
@@ -308,12 +326,11 @@ def application_record_consultation_answer(
     _check_date(application, on)
     pending = open_consultations(application)
     if not pending:
-        raise ValidationError("没有尚未答复的征求意见")
+        raise StepRefused("没有尚未答复的征求意见")
     ref = ref or pending[0]
     if ref not in pending:
-        raise ValidationError(f"征求意见“{ref}”不存在或已答复")
-    to = Status.CONSULTING if len(pending) > 1 else Status.RECEIVED
-    _move(application, actor=actor, kind=EventKind.CONSULTATION_ANSWERED, on=on, to=to, note=opinion, data={"ref": ref})
+        raise StepRefused(f"征求意见“{ref}”不存在或已答复")
+    append_event(application, actor=actor, kind=EventKind.CONSULTATION_ANSWERED, on=on, note=opinion, data={"ref": ref})
 
 
 # -- extension (第33条第2款) -----------------------------------------------------------------------------------------
@@ -323,16 +340,16 @@ def application_record_consultation_answer(
 def application_extend(
     *, application: Application, actor, on: date, workdays: int, approved_by: str, reason: str
 ) -> Letter:
+    """延期: once, at most 20 working days, approved before the deadline (the clock refuses anything else)."""
     _check_date(application, on)
-    if application.status not in OPEN_STATUSES:
-        raise ValidationError("申请已答复，不能延期")
-    if application.events.filter(kind=EventKind.EXTENSION_APPROVED).exists():
-        raise ValidationError("答复期限只能延长一次（第33条第2款）")
     if not approved_by.strip():
         raise ValidationError({"approved_by": "延期须经政府信息公开工作机构负责人同意，请填写审批人"})
-    if not 1 <= workdays <= 20:
-        raise ValidationError({"workdays": "延长的期限为1至20个工作日（第33条第2款）"})
-    _move(
+    limit = periods.EXTENSION_MAX
+    if isinstance(workdays, bool) or not isinstance(workdays, int) or not 1 <= workdays <= limit.workdays:
+        raise ValidationError({"workdays": f"延长的期限为1至{limit.workdays}个工作日（{limit.article}）"})
+    if not application.is_open:
+        raise StepRefused("申请已答复，不能延期")
+    append_event(
         application,
         actor=actor,
         kind=EventKind.EXTENSION_APPROVED,
@@ -350,19 +367,55 @@ def application_extend(
 # -- fees (109号) ---------------------------------------------------------------------------------------------------
 
 
+def applications_in_month(application: Application) -> int:
+    """按件: how many applications this applicant made to this agency in the calendar month of this one, this one
+    included, from the records (the same 身份证件号码 or 统一社会信用代码)."""
+    identity = Q(credit_code=application.credit_code) if application.credit_code else Q(id_number=application.id_number)
+    if not (application.credit_code or application.id_number):
+        return 1
+    same = Application.objects.filter(
+        identity,
+        agency=application.agency,
+        received_on__year=application.received_on.year,
+        received_on__month=application.received_on.month,
+    )
+    earlier = Q(received_on__lt=application.received_on) | Q(
+        received_on=application.received_on, pk__lte=application.pk
+    )
+    return same.filter(earlier).count()
+
+
 @transaction.atomic
 def application_send_fee_notice(
-    *, application: Application, actor, on: date, count: int | None = None, pages: int | None = None
+    *,
+    application: Application,
+    actor,
+    on: date,
+    method: str | None = None,
+    count: int | None = None,
+    pages: int | None = None,
+    delivered_on: date | None = None,
 ) -> Letter:
+    """收费通知 within the reply period (109号). 按件 (`method="by_count"`): the count comes from the records and this
+    application pays the marginal amount of its place in the month; 按量 (`pages`): the pages of this application."""
     _check_date(application, on)
+    if method == "by_count" or (method is None and count is not None and pages is None):
+        count = applications_in_month(application) if method == "by_count" or count is None else count
+        pages = None
+    elif method not in (None, "by_pages"):
+        raise ValidationError({"method": "计收方式应为 by_count（按件）或 by_pages（按量）"})
     try:
-        result = compute_fee(count=count, pages=pages)
+        result = marginal_count_fee(count) if count is not None and pages is None else compute_fee(pages=pages)
     except FeeInputError as exc:
         raise ValidationError(str(exc)) from None
     if result.amount_yuan == 0:
         raise ValidationError(result.summary)
     if hasattr(application, "fee"):
-        raise ValidationError("同一申请只能发出一次收费通知")
+        raise StepRefused("同一申请只能发出一次收费通知")
+    data = {"amount_yuan": result.amount_yuan, "method": result.method.value, "quantity": result.quantity}
+    if delivered_on:
+        data["delivered_on"] = delivered_on.isoformat()
+    append_event(application, actor=actor, kind=EventKind.FEE_NOTICE_SENT, on=on, note=result.summary, data=data)
     fee = Fee(
         application=application,
         method=result.method.value,
@@ -370,98 +423,140 @@ def application_send_fee_notice(
         amount_yuan=result.amount_yuan,
         breakdown=[band.to_dict() for band in result.breakdown],
         notice_sent_on=on,
-        pay_by=platform_calendar().add_workdays(on, 20),
+        pay_by=application_case(application).clock.fee_payment_deadline,
     )
     fee.full_clean()
     fee.save()
-    _move(
-        application,
-        actor=actor,
-        kind=EventKind.FEE_NOTICE_SENT,
-        on=on,
-        to=Status.AWAITING_FEE,
-        note=result.summary,
-        data={"amount_yuan": result.amount_yuan},
-    )
     return letters.letter_draft(
         application=application, kind=LetterKind.FEE_NOTICE, extra={"fee": fee, "fee_result": result}
     )
 
 
+def application_case(application: Application, *, today: date | None = None) -> CaseState:
+    return case_of(application, today=today)
+
+
 @transaction.atomic
 def application_record_payment(*, application: Application, actor, on: date) -> None:
     _check_date(application, on)
-    fee = application.fee
-    if on > fee.pay_by:
-        raise ValidationError({"on": f"缴费期限为{fee.pay_by:%Y年%m月%d日}，已逾期"})
-    fee.paid_on = on
-    fee.save()
-    _move(application, actor=actor, kind=EventKind.FEE_PAID, on=on, to=Status.RECEIVED)
+    append_event(application, actor=actor, kind=EventKind.FEE_PAID, on=on)
+    Fee.objects.filter(application=application).update(paid_on=on)
 
 
 @transaction.atomic
 def application_lapse_fee(*, application: Application, actor, on: date) -> None:
-    """逾期未缴费: 20 working days passed unpaid -> no longer processed (109号) -> （六）2."""
+    """逾期未缴费: 20 working days passed unpaid -> deemed withdrawn (109号) -> （六）2."""
     _check_date(application, on)
-    fee = application.fee
-    if on <= fee.pay_by:
-        raise ValidationError({"on": f"缴费期限（{fee.pay_by:%Y年%m月%d日}）尚未届满"})
-    fee.lapsed_on = on
-    fee.save()
-    _decide(application, outcome=Outcome.OTHER_UNPAID_FEE, on=on)
-    _move(application, actor=actor, kind=EventKind.FEE_LAPSED, on=on, to=Status.ANSWERED)
+    append_event(application, actor=actor, kind=EventKind.FEE_LAPSED, on=on, note=Outcome.OTHER_UNPAID_FEE.label)
+    Fee.objects.filter(application=application).update(lapsed_on=on)
 
 
 # -- decision, delivery, closing ------------------------------------------------------------------------------------
 
-
-def _decide(application: Application, *, outcome: str, on: date, reason: str = "") -> None:
-    application.outcome = outcome
-    application.decided_on = on
-    application.reason = reason
+# What some outcomes must state, and where (第36条): the key in `details` and the message when it is missing.
+OUTCOME_DETAILS = {
+    "not_processed_repeated": ("earlier", "重复申请须注明此前的申请编号（第36条第（六）项）"),
+    "unavailable_not_held": ("competent_agency", ""),
+    "withheld_admin_query": ("channel", "行政查询事项须告知申请人依照有关法律、行政法规办理的途径（第36条第（七）项）"),
+}
 
 
 @transaction.atomic
-def application_decide(*, application: Application, actor, on: date, outcome: str, reason: str = "") -> Letter:
-    """答复: the outcome is exactly one result row of table B."""
+def application_decide(
+    *, application: Application, actor, on: date, outcome: str, reason: str = "", details: dict | None = None
+) -> Letter:
+    """答复: the outcome is exactly one result row of table B; the clock refuses it while a correction or a fee is
+    awaited, and an answer after the deadline stays late."""
     _check_date(application, on)
     if outcome not in dict(DECIDABLE):
         raise ValidationError({"outcome": "请选择一项办理结果"})
-    if application.status != Status.RECEIVED:
-        raise ValidationError(f"当前状态为“{Status(application.status).label}”，不能作出答复")
     if outcome != Outcome.GRANTED and not reason.strip():
         raise ValidationError({"reason": "不予公开或部分公开等情形须说明理由"})
-    _decide(application, outcome=outcome, on=on, reason=reason)
-    _move(application, actor=actor, kind=EventKind.ANSWERED, on=on, to=Status.ANSWERED, note=Outcome(outcome).label)
+    details = {key: str(value).strip() for key, value in (details or {}).items() if str(value).strip()}
+    key, message = OUTCOME_DETAILS.get(outcome, ("", ""))
+    if key and message and not details.get(key):
+        raise ValidationError({key: message})
+    if outcome == "not_processed_repeated":
+        earlier = Application.objects.filter(agency=application.agency, number=details["earlier"]).first()
+        if earlier is None or earlier.pk == application.pk or earlier.received_on > application.received_on:
+            raise ValidationError({"earlier": f"本机关没有早于本申请的申请“{details['earlier']}”"})
+    if outcome == "partially_granted":
+        details.setdefault("withheld_basis", reason)  # 第37条: the reason states the basis of the withheld part
+    append_event(
+        application,
+        actor=actor,
+        kind=EventKind.ANSWERED,
+        on=on,
+        note=Outcome(outcome).label,
+        data={"outcome": outcome, "reason": reason, **details},
+    )
+    application.reason = reason
+    application.save(update_fields=["reason"])
     return letters.letter_draft(application=application, kind=LetterKind.REPLY)
 
 
 @transaction.atomic
 def application_deliver(*, application: Application, actor, on: date, method: str) -> None:
     _check_date(application, on)
-    if application.decided_on and on < application.decided_on:
-        raise ValidationError({"on": "送达日期不能早于答复日期"})
-    application.delivered_on, application.delivered_by = on, method
-    _move(application, actor=actor, kind=EventKind.DELIVERED, on=on, to=Status.DELIVERED, note=method)
+    append_event(application, actor=actor, kind=EventKind.DELIVERED, on=on, note=method, data={"method": method})
+    application.delivered_by = method
+    application.save(update_fields=["delivered_by"])
 
 
 @transaction.atomic
 def application_close(*, application: Application, actor, on: date) -> None:
+    unsent = application.letters.filter(sent_on__isnull=True)
+    if unsent.exists():
+        titles = "、".join(unsent.values_list("title", flat=True))
+        raise StepRefused(f"尚有未发出的文书：{titles}。请先发出或删除后再办结")
     _check_date(application, on)
-    application.closed_on = on
-    _move(application, actor=actor, kind=EventKind.CLOSED, on=on, to=Status.CLOSED)
+    append_event(application, actor=actor, kind=EventKind.CLOSED, on=on)
 
 
 @transaction.atomic
 def application_assign(*, application: Application, actor, assignee) -> None:
     application.assignee = assignee
-    _move(
+    application.save(update_fields=["assignee"])
+    append_event(
         application,
         actor=actor,
         kind=EventKind.ASSIGNED,
-        on=_today(),
+        on=max(_today(), application.received_on),
         note=assignee.get_full_name() or assignee.username,
     )
+
+
+# -- the calendar changes ---------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def applications_recompute_for_schedule(*, year: int, actor=None) -> int:
+    """An admin entered or changed a year's schedule: recompute every open application whose dates run into that
+    year, at once, and record the change on each as an event. Returns how many dates moved."""
+    moved = 0
+    candidates = Application.objects.open().filter(
+        Q(due_date__year__gte=year) | Q(due_date__isnull=True) | Q(provisional=True)
+    )
+    for application in candidates.select_related("agency"):
+        state = case_of(application)
+        new = cached_state(state)
+        if new["due_date"] == application.due_date and new["provisional"] == application.provisional:
+            continue
+        before = application.due_date
+        append_event(
+            application,
+            actor=actor,
+            kind=EventKind.SCHEDULE_CHANGED,
+            on=max(_today(), application.received_on),
+            note=f"{year}年放假安排已录入，答复期限由{before or '未定'}改为{new['due_date'] or '未定'}",
+            data={
+                "year": year,
+                "before": before and before.isoformat(),
+                "after": new["due_date"] and new["due_date"].isoformat(),
+            },
+        )
+        moved += 1
+    return moved
 
 
 # -- appeals (table C) ------------------------------------------------------------------------------------------------

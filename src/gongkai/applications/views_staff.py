@@ -166,9 +166,11 @@ def _step(form_class, prefix: str, call):
     return view
 
 
-def _fee_notice(*, application, actor, on: date, method: str, quantity: int):
-    extra = {"count": quantity} if method == "count" else {"pages": quantity}
-    return services.application_send_fee_notice(application=application, actor=actor, on=on, **extra)
+def _fee_notice(*, application, actor, on: date, method: str, quantity: int | None):
+    """按件: the count comes from the records; 按量: the pages entered."""
+    if method == "count":
+        return services.application_send_fee_notice(application=application, actor=actor, on=on, method="by_count")
+    return services.application_send_fee_notice(application=application, actor=actor, on=on, pages=quantity)
 
 
 step_correction = _step(forms.CorrectionForm, "correction", services.application_request_correction)

@@ -1,10 +1,11 @@
-"""The life of an application, written down in one place: its statuses, which may follow which, who acts."""
+"""The statuses of an application (labels for the values `gongkai.workdays.CaseStatus` derives) and who acts."""
 
 from __future__ import annotations
 
 from django.db import models
 
 from gongkai.agencies.models import Role
+from gongkai.workdays import CaseStatus
 
 
 class Status(models.TextChoices):
@@ -17,22 +18,9 @@ class Status(models.TextChoices):
     CLOSED = "closed", "已办结"
 
 
-# Every allowed move. services._move() refuses any other, and writes the event row in the same transaction.
-TRANSITIONS: dict[str, set[str]] = {
-    Status.RECEIVED: {
-        Status.RECEIVED,
-        Status.AWAITING_CORRECTION,
-        Status.CONSULTING,
-        Status.AWAITING_FEE,
-        Status.ANSWERED,
-    },
-    Status.AWAITING_CORRECTION: {Status.RECEIVED, Status.ANSWERED},  # corrected, or lapsed (（六）1)
-    Status.CONSULTING: {Status.CONSULTING, Status.RECEIVED},  # another party asked; all answered
-    Status.AWAITING_FEE: {Status.RECEIVED, Status.ANSWERED},  # paid, or lapsed (（六）2)
-    Status.ANSWERED: {Status.DELIVERED, Status.CLOSED},
-    Status.DELIVERED: {Status.CLOSED},
-    Status.CLOSED: set(),
-}
+# Which status may follow which is not written here: `gongkai.workdays.derive_case` reads it off the events, and a
+# step is accepted only if the events with it still make a lawful case (services.append_event).
+assert {status.value for status in Status} == {status.value for status in CaseStatus}
 
 OPEN_STATUSES = (Status.RECEIVED, Status.AWAITING_CORRECTION, Status.CONSULTING, Status.AWAITING_FEE)
 PAUSED_STATUSES = (Status.AWAITING_CORRECTION, Status.CONSULTING, Status.AWAITING_FEE)

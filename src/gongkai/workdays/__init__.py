@@ -17,6 +17,7 @@ from .calendar import (
     package_schedule,
     package_years,
 )
+from .case import CaseState, CaseStatus, derive_case
 from .clock import (
     DEFAULT_SETTINGS,
     Case,
@@ -59,6 +60,8 @@ __all__ = [
     "SOURCE_PACKAGE",
     "Answered",
     "Case",
+    "CaseState",
+    "CaseStatus",
     "Channel",
     "ClockInputError",
     "ClockResult",
@@ -91,6 +94,7 @@ __all__ = [
     "compute_clock",
     "compute_dates",
     "default_calendar",
+    "derive_case",
     "due_after",
     "format_date",
     "package_schedule",

@@ -118,8 +118,8 @@ def package_schedule(year: int) -> YearSchedule:
     )
 
 
-# Make-up workdays (调休上班) are weekend days near a festival: in the schedules of 2004-2026 none lies more than 12 days
-# from the festival it serves. A provisional year treats every weekend day within this distance as possibly worked.
+# Make-up workdays (调休上班) are weekend days near a festival: in the schedules of 2004-2026 none lies more than 12
+# days from the festival it serves. A provisional year treats every weekend day within this distance as possibly worked.
 MAKEUP_REACH_DAYS = 14
 PROVISIONAL_ASSUMPTION = (
     "{year}年放假安排尚未公布或录入，暂定：周一至周五均按工作日计算，法定节日前后{reach}日内的周末均按调休上班计算；"

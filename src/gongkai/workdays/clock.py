@@ -51,7 +51,8 @@ from .text import format_date, parse_date
 @dataclass(frozen=True)
 class ClockSettings:
     """The periods, in working days. The defaults are the law (`periods`); `fee_wait_excluded` is the one reading of
-    109号 that is not settled (whether the wait for payment stops the reply clock), so it is a setting, on by default."""
+    109号 that is not settled (whether the wait for payment stops the reply clock), so it is a setting, on by
+    default."""
 
     reply_workdays: int = periods.REPLY.workdays
     correction_request_workdays: int = periods.CORRECTION_NOTICE.workdays
