@@ -9,15 +9,13 @@
 
 from __future__ import annotations
 
-import secrets
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from gongkai.agencies.models import Agency, Membership, Region, Role
 from gongkai.agencies.validators import credit_code_check_char
-from gongkai.applications.models import Appeal, Application, Fee, hash_key
-from gongkai.applications.workflow import Status as ApplicationStatus
+from gongkai.applications.models import Application
 from gongkai.demo import seed_report_path
 from gongkai.portal import sync as portal_sync
 from gongkai.publishing.models import Category, DocumentType, Item, Status, Validity, YearFigures
@@ -61,7 +59,7 @@ def invented_agency(*, region: Region, people: dict) -> Agency:
     for role in (Role.DRAFTER, Role.LEADER, Role.AGENCY_ADMIN, Role.SECTION_HEAD, Role.SECRECY_REVIEWER):
         Membership.objects.get_or_create(user=people[role], agency=agency, role=role)
     if not Application.objects.filter(agency=agency).exists():
-        _applications(agency)
+        _applications(agency, people[Role.DRAFTER])
     if not Item.objects.filter(agency=agency).exists():
         _items(agency, people[Role.DRAFTER])
     for year, scale in ((2024, 1), (2025, 2)):
@@ -81,86 +79,146 @@ def invented_agency(*, region: Region, people: dict) -> Agency:
     return agency
 
 
-def _applications(agency: Agency) -> None:
-    rows: list[Application] = []
+_DEMO_ID = "11010519491231002X"  # a well-formed 身份证号 (check digit valid), used in the project's tests too
 
-    def add(applicant_type: str, received: date, outcome: str = "", decided: date | None = None) -> Application:
-        number = f"演示-{received.year}-{len(rows) + 1:05d}"
-        closed = decided is not None and decided <= date(2026, 6, 30)
-        application = Application(
-            agency=agency,
-            number=number,
-            tracking_code_hash=hash_key(secrets.token_hex(8)),
-            channel="online",
-            received_on=received,
-            applicant_type=applicant_type,
-            applicant_name=f"演示申请人{len(rows) + 1}",
-            phone="0533-0000000",
-            description="【演示】申请公开的信息（虚构）",
-            form="paper",
-            delivery="post",
-            status=ApplicationStatus.CLOSED if closed else ApplicationStatus.RECEIVED,
-            outcome=outcome,
-            decided_on=decided,
-            closed_on=decided if closed else None,
-            reason="" if outcome in ("", "granted") else "【演示】答复理由（虚构）",
+
+def _applications(agency: Agency, handler) -> None:
+    """Every application through the services, step by step, as a handler would record it: each has its events, and
+    its status, dates and outcome are what the event log derives (verify_applications finds no difference)."""
+    from gongkai.applications import letters, services
+
+    made: list = []
+
+    def submit(applicant_type: str, received: date):
+        n = len(made) + 1
+        person = applicant_type == "natural_person"
+        fields = {
+            "applicant_type": applicant_type,
+            "applicant_name": f"演示申请人{n}",
+            "phone": "0533-0000000",
+            "address": "山东省淄博市张店区演示路2号（虚构）",
+            "postcode": "255000",
+            "description": "【演示】申请公开的信息（虚构）",
+            "form": "paper",
+            "delivery": "post",
+        }
+        if person:
+            fields |= {"id_type": "resident_id", "id_number": _DEMO_ID}
+        else:
+            base = f"91370303MA{n:07d}"
+            fields |= {"credit_code": base + credit_code_check_char(base), "contact_person": "演示联系人"}
+        application, _ = services.application_submit(
+            agency=agency, channel="post", received_on=received, actor=handler, **fields
         )
-        rows.append(application)
+        made.append(application)
         return application
+
+    def decide(application, outcome: str, on: date) -> None:
+        received = application.received_on
+        if outcome == "other_no_correction":
+            services.application_request_correction(
+                application=application,
+                actor=handler,
+                on=received + timedelta(days=1),
+                reply_by=received + timedelta(days=8),
+                what="【演示】请写明所需信息的名称或文号",
+            )
+            services.application_lapse_correction(application=application, actor=handler, on=on)
+        elif outcome == "other_unpaid_fee":
+            services.application_send_fee_notice(
+                application=application, actor=handler, on=received + timedelta(days=1), pages=120
+            )
+            pay_by = application.fee.pay_by
+            services.application_lapse_fee(application=application, actor=handler, on=pay_by + timedelta(days=3))
+        else:
+            if outcome == "unavailable_unclear":
+                services.application_request_correction(
+                    application=application,
+                    actor=handler,
+                    on=received + timedelta(days=1),
+                    reply_by=received + timedelta(days=8),
+                    what="【演示】请写明所需信息的名称或文号",
+                )
+                services.application_record_correction(
+                    application=application, actor=handler, on=received + timedelta(days=4)
+                )
+            details = {
+                "not_processed_repeated": {"earlier": made[0].number},
+                "withheld_admin_query": {"channel": "【演示】依照不动产登记的有关规定向登记机构申请查询"},
+                "unavailable_not_held": {"competent_agency": "【演示】淄博市张店区某局（虚构）"},
+            }.get(outcome)
+            services.application_decide(
+                application=application,
+                actor=handler,
+                on=on,
+                outcome=outcome,
+                reason="" if outcome == "granted" else "【演示】答复理由（虚构）",
+                details=details,
+            )
+        for letter in application.letters.filter(sent_on__isnull=True):
+            letters.letter_send(letter=letter, actor=handler, on=application.decided_on)
+        application.refresh_from_db()
+        if application.decided_on <= date(2026, 6, 30):
+            services.application_close(application=application, actor=handler, on=application.decided_on)
 
     # 2024: three decided in the year, and one per applicant type carried over into 2025.
     for i, column in enumerate(APPLICANT_COLUMN_KEYS[:3]):
-        add(column, date(2024, 3, 4 + i), "granted", date(2024, 3, 20 + i))
-    for i, column in enumerate(APPLICANT_COLUMN_KEYS):
-        add(column, date(2024, 12, 16 + i), "partially_granted", date(2025, 1, 10 + i))
-    # 2025: every applicant type gets every outcome.
-    day = date(2025, 2, 10)
+        decide(submit(column, date(2024, 3, 4 + i)), "granted", date(2024, 3, 20 + i))
+    carried = [submit(column, date(2024, 12, 16 + i)) for i, column in enumerate(APPLICANT_COLUMN_KEYS)]
+    for i, application in enumerate(carried):
+        decide(application, "partially_granted", date(2025, 1, 10 + i))
+    # 2025: every applicant type gets every outcome; the first granted one paid a fee (按量) before its answer.
+    day, fee_paid = date(2025, 2, 10), False
     for outcome in RESULT_ROW_KEYS_2021:
         for column in APPLICANT_COLUMN_KEYS:
-            add(column, day, outcome, day + timedelta(days=14))
-            day += timedelta(days=2)
-    # Received late in 2025, answered in January 2026: carried forward.
-    for i, column in enumerate(APPLICANT_COLUMN_KEYS):
-        add(column, date(2025, 12, 15 + i), "granted", date(2026, 1, 12 + i))
-    Application.objects.bulk_create(rows)
-    saved = {a.number: a for a in Application.objects.filter(agency=agency)}
-    granted_2025 = [a for a in saved.values() if a.outcome == "granted" and a.decided_on.year == 2025]
-    Fee.objects.create(
-        application=granted_2025[0],
-        method="count",
-        quantity=1,
-        amount_yuan=100,
-        breakdown=[],
-        notice_sent_on=date(2025, 3, 1),
-        pay_by=date(2025, 3, 29),
-        paid_on=date(2025, 3, 10),
-    )
-    refused = [a for a in saved.values() if a.outcome.startswith("withheld") and a.decided_on.year == 2025]
-    appeals = []
-    for g, (group, _) in enumerate(C_GROUPS):
-        for r, result in enumerate(("upheld", "corrected", "other")):
-            appeals.append(
-                Appeal(
-                    application=refused[g * 4 + r],
-                    kind=group,
-                    filed_on=date(2025, 4, 1 + r),
-                    body="【演示】复议机关或法院（虚构）",
-                    result=result,
-                    closed_on=date(2025, 7, 1 + r),
+            application = submit(column, day)
+            if outcome == "granted" and not fee_paid:
+                services.application_send_fee_notice(
+                    application=application, actor=handler, on=day + timedelta(days=1), pages=40
                 )
-            )
-        # Still open at the end of 2025, decided in 2026.
-        appeals.append(
-            Appeal(
-                application=refused[g * 4 + 3],
+                services.application_record_payment(application=application, actor=handler, on=day + timedelta(days=4))
+                fee_paid = True
+            decide(application, outcome, day + timedelta(days=14))
+            day += timedelta(days=2)
+    # Received late in 2025, answered in the first days of January 2026: carried forward. (Every demo date lies
+    # before 12 January 2026, so the demo loads whatever day it is, the report tests' frozen day included.)
+    for i, column in enumerate(APPLICANT_COLUMN_KEYS):
+        decide(submit(column, date(2025, 12, 15 + i)), "granted", date(2026, 1, 5 + i))
+
+    refused = [a for a in made if a.outcome.startswith("withheld") and a.decided_on.year == 2025]
+    for g, (group, _) in enumerate(C_GROUPS):
+        if group == "litigation_after_reconsideration":  # each such lawsuit follows its 复议 (upheld in March)
+            for application in refused[g * 4 : g * 4 + 4]:
+                first = services.appeal_register(
+                    application=application,
+                    actor=handler,
+                    kind="reconsideration",
+                    filed_on=application.decided_on + timedelta(days=5),
+                    body="【演示】复议机关（虚构）",
+                )
+                closed = application.decided_on + timedelta(days=20)
+                services.appeal_decide(appeal=first, actor=handler, result="upheld", closed_on=closed)
+        for r, result in enumerate(("upheld", "corrected", "other")):
+            application = refused[g * 4 + r]
+            filed = application.decided_on + timedelta(days=30)
+            appeal = services.appeal_register(
+                application=application,
+                actor=handler,
                 kind=group,
-                filed_on=date(2025, 10, 9),
+                filed_on=filed,
                 body="【演示】复议机关或法院（虚构）",
-                result="upheld",
-                closed_on=date(2026, 3, 2),
             )
+            closed = filed + timedelta(days=60)
+            services.appeal_decide(appeal=appeal, actor=handler, result=result, closed_on=closed)
+        # Still open at the end of 2025, decided in 2026.
+        appeal = services.appeal_register(
+            application=refused[g * 4 + 3],
+            actor=handler,
+            kind=group,
+            filed_on=date(2025, 10, 9),
+            body="【演示】复议机关或法院（虚构）",
         )
-    Appeal.objects.bulk_create(appeals)
+        services.appeal_decide(appeal=appeal, actor=handler, result="upheld", closed_on=date(2026, 1, 9))
 
 
 def _items(agency: Agency, drafter) -> None:
