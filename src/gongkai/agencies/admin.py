@@ -95,3 +95,12 @@ class CalendarDayInline(admin.TabularInline):
 class CalendarYearAdmin(admin.ModelAdmin):
     list_display = ["year", "source"]
     inlines = [CalendarDayInline]
+
+    def save_related(self, request, form, formsets, change):
+        """Once the year's days are saved, every open application whose dates run into it is recomputed at once."""
+        super().save_related(request, form, formsets, change)
+        from gongkai.applications.services import applications_recompute_for_schedule  # applications uses agencies
+
+        moved = applications_recompute_for_schedule(year=form.instance.year, actor=request.user)
+        if moved:
+            self.message_user(request, f"已按{form.instance.year}年放假安排重新计算{moved}件申请的答复期限")

@@ -25,7 +25,7 @@ from gongkai.applications import services, spam
 from gongkai.applications.models import ApiToken, Application, Channel, hash_key
 from gongkai.applications.selectors_public import public_status
 from gongkai.applications.services import APPLICATION_FIELDS
-from gongkai.applications.workflow import HANDLER_ROLES, Status
+from gongkai.applications.workflow import HANDLER_ROLES, PAUSED_STATUSES, Status
 from gongkai.publishing.files import BadFile
 
 
@@ -154,17 +154,86 @@ def staff_summary(application: Application) -> dict:
 
 
 @staff_view
-@require_GET
+@sensitive_variables("data", "fields")
 def staff_list(request, agency_id: int):
+    """GET: the agency's applications; POST: register a letter, fax or counter application with its 第31条 receipt
+    date, as the staff intake page does."""
     agency = get_object_or_404(Agency, pk=agency_id)
     if not has_role(request.user, agency, *HANDLER_ROLES):
         return _error(403, "无权查看本机关的申请")
+    if request.method == "POST":
+        return _staff_register(request, agency)
+    if request.method != "GET":
+        return _error(405, "只支持 GET 和 POST")
     applications = agency.applications.select_related("agency", "assignee")
     if request.GET.get("status") in Status.values:
         applications = applications.filter(status=request.GET["status"])
     if request.GET.get("year", "").isdigit():
         applications = applications.filter(received_on__year=int(request.GET["year"]))
     return _json([staff_summary(a) for a in applications[:1000]])
+
+
+def _staff_register(request, agency: Agency) -> JsonResponse:
+    data = _body(request)
+    if data is None:
+        return _error(400, "请求体须为 JSON 对象")
+    channel = str(data.get("channel", ""))
+    if channel not in (Channel.POST, Channel.FAX, Channel.IN_PERSON, Channel.ONLINE):
+        return _error(400, "channel 应为 post、fax、in_person 或 online", {"channel": ["申请方式不正确"]})
+    fields = {name: str(data.get(name) or "") for name in APPLICATION_FIELDS}
+    try:
+        received_on = _date(data, "received_on")
+        application, code = services.application_submit(
+            agency=agency, channel=channel, received_on=received_on, actor=request.user, **fields
+        )
+    except services.StepRefused as exc:
+        return _error(409, "；".join(exc.messages))
+    except ValidationError as exc:
+        return _validation(exc)
+    return _json(staff_detail(application) | {"tracking_code": code}, status=201)
+
+
+def staff_detail(application: Application) -> dict:
+    """One application as the staff API returns it: its derived state, as of today, and its events."""
+    today = timezone.localdate()
+    paused = application.status in PAUSED_STATUSES and (
+        application.pause_ends_on is None or application.pause_ends_on >= today
+    )
+    overdue = application.answered_late or (
+        application.is_open and application.due_date is not None and application.due_date < today
+    )
+    return staff_summary(application) | {
+        "number": application.number,
+        "status": application.status,
+        "received_on": application.received_on.isoformat(),
+        "due_date": application.due_date.isoformat() if application.due_date else None,
+        "provisional": application.provisional,
+        "paused": paused,
+        "pause_reason": application.pause_reason or None,
+        "pause_ends_on": application.pause_ends_on.isoformat() if application.pause_ends_on else None,
+        "overdue": overdue,
+        "answered_late": application.answered_late,
+        "outcome": application.outcome or None,
+        "events": [
+            {
+                "kind": event.kind,
+                "label": event.get_kind_display(),
+                "on": event.on.isoformat(),
+                "status": event.to_status,
+                "note": event.note,
+            }
+            for event in application.events.all()
+        ],
+    }
+
+
+@staff_view
+@require_GET
+def staff_application(request, number: str):
+    application = get_object_or_404(Application.objects.select_related("agency", "assignee"), number=number)
+    if not has_role(request.user, application.agency, *HANDLER_ROLES):
+        return _error(403, "无权查看本申请")
+    return _json(staff_detail(application))
 
 
 def _on(data) -> date:
@@ -201,17 +270,22 @@ STEPS = {
         application=a,
         actor=u,
         on=_on(d),
-        workdays=int(d.get("workdays", 0)),
+        workdays=d.get("workdays", 0),
         approved_by=str(d.get("approved_by", "")),
         reason=str(d.get("reason", "")),
     ),
     "send_fee_notice": lambda a, u, d: services.application_send_fee_notice(
-        application=a, actor=u, on=_on(d), count=d.get("count"), pages=d.get("pages")
+        application=a, actor=u, on=_on(d), method=d.get("method"), count=d.get("count"), pages=d.get("pages")
     ),
     "record_payment": lambda a, u, d: services.application_record_payment(application=a, actor=u, on=_on(d)),
     "lapse_fee": lambda a, u, d: services.application_lapse_fee(application=a, actor=u, on=_on(d)),
     "decide": lambda a, u, d: services.application_decide(
-        application=a, actor=u, on=_on(d), outcome=str(d.get("outcome", "")), reason=str(d.get("reason", ""))
+        application=a,
+        actor=u,
+        on=_on(d),
+        outcome=str(d.get("outcome", "")),
+        reason=str(d.get("reason", "")),
+        details=d.get("details") if isinstance(d.get("details"), dict) else None,
     ),
     "deliver": lambda a, u, d: services.application_deliver(
         application=a, actor=u, on=_on(d), method=str(d.get("method", a.delivery))
@@ -233,9 +307,14 @@ def staff_step(request, number: str, step: str):
         return _error(400, "请求体须为 JSON 对象")
     try:
         STEPS[step](application, request.user, data)
+    except services.StepRefused as exc:
+        return _error(409, "；".join(exc.messages))
     except ValidationError as exc:
         return _validation(exc)
     except (TypeError, ValueError) as exc:
         return _error(400, f"参数有误：{exc}")
     application.refresh_from_db()
-    return _json(staff_summary(application))
+    body = staff_detail(application)
+    if step == "send_fee_notice":
+        body["fee_yuan"] = application.fee.amount_yuan
+    return _json(body)

@@ -161,7 +161,7 @@ def append_event(
         data=data or {},
     )
     try:
-        state = case_of(application, rows=[*rows, event], today=max(_today(), on))
+        state = case_of(application, rows=[*rows, event])  # no "today": the cache depends on the events alone
     except WorkdaysError as exc:
         raise StepRefused(str(exc)) from None
     before = {"status": application.status, "due_date": application.due_date and application.due_date.isoformat()}

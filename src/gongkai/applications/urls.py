@@ -41,5 +41,6 @@ urlpatterns = [
     path("api/v1/agencies/<int:agency_id>/applications", api.submit, name="api-submit"),
     path("api/v1/applications/status", api.status, name="api-status"),
     path("api/v1/staff/agencies/<int:agency_id>/applications", api.staff_list, name="api-staff-list"),
+    path("api/v1/staff/applications/<str:number>", api.staff_application, name="api-staff-application"),
     path("api/v1/staff/applications/<str:number>/<str:step>", api.staff_step, name="api-staff-step"),
 ]
