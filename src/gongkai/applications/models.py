@@ -383,17 +383,22 @@ class Appeal(models.Model):
 
 
 class ReminderSent(models.Model):
-    """What `gongkai remind` sent, so a second run the same day sends nothing again."""
+    """What `gongkai remind` sent, so a second run the same day sends nothing again: a period not yet due is
+    reminded once per due date (`round` = the due date), one already past once a day (`round` = that day)."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="reminders")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    period = models.CharField("期限", max_length=20, default="reply")
     due_date = models.DateField()
+    round = models.DateField(null=True)
     sent_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "到期提醒记录"
         constraints = [
-            models.UniqueConstraint(fields=["application", "user", "due_date"], name="reminder_once_per_due_date")
+            models.UniqueConstraint(
+                fields=["application", "user", "period", "due_date", "round"], name="reminder_once_per_round"
+            )
         ]
 
 

@@ -1,9 +1,11 @@
-"""`gongkai remind`: e-mail the handlers whose applications fall due within N working days. Safe to run twice: each
-(application, person, due date) is e-mailed once, recorded in `ReminderSent` before the mail leaves."""
+"""`gongkai remind`: e-mail the handlers about every running period of their applications — the reply, a 补正, a
+consultation, a payment — that ends within N working days, and, every day, about those already past. Safe to run
+twice: each reminder is recorded in `ReminderSent` before the mail leaves."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
@@ -13,7 +15,42 @@ from django.db import IntegrityError, transaction
 
 from gongkai.agencies.calendar import platform_calendar
 from gongkai.applications.models import Application, ReminderSent
-from gongkai.applications.workflow import HANDLER_ROLES
+from gongkai.applications.workflow import HANDLER_ROLES, Status
+
+# The periods a handler must watch, with what ends them and what to do (status -> period key, label).
+PERIODS = {
+    "reply": "答复期限（第33条）",
+    "correction": "补正期限（第30条）：届满未补正的，按（六）1办结",
+    "consultation": "征求意见期限（第32条、第34条）：届满未答复的，恢复计算答复期限",
+    "payment": "缴费期限（109号）：届满未缴费的，按（六）2办结",
+}
+
+
+@dataclass(frozen=True)
+class Deadline:
+    application: Application
+    period: str
+    due: date
+
+    def line(self, today: date) -> str:
+        late = "，已届满" if self.due < today else ""
+        return f"{self.application.number}（{self.application.agency.name}）{PERIODS[self.period]}：{self.due:%Y-%m-%d}{late}"
+
+
+def running_deadlines(applications) -> list[Deadline]:
+    """Every running period of the given open applications, from their cached state (correction: the reply-by
+    date the handler gave; consultation and payment: the legal end of the pause)."""
+    found = []
+    for application in applications:
+        if application.due_date is not None:
+            found.append(Deadline(application, "reply", application.due_date))
+        if application.status == Status.AWAITING_CORRECTION and application.pause_ends_on:
+            found.append(Deadline(application, "correction", application.pause_ends_on))
+        if application.status == Status.CONSULTING and application.pause_ends_on:
+            found.append(Deadline(application, "consultation", application.pause_ends_on))
+        if application.status == Status.AWAITING_FEE and application.pause_ends_on:
+            found.append(Deadline(application, "payment", application.pause_ends_on))
+    return found
 
 
 def _recipients(application: Application) -> list:
@@ -32,33 +69,41 @@ def _recipients(application: Application) -> list:
 def send_reminders(*, today: date, workdays: int) -> list[tuple[str, str]]:
     """Returns (username, application number) for every reminder sent now."""
     last_day = platform_calendar().add_workdays(today, workdays)
-    due = Application.objects.running().filter(due_date__lte=last_day).select_related("agency", "assignee")
+    applications = Application.objects.open().select_related("agency", "assignee")
     pending: dict = defaultdict(list)
-    for application in due.order_by("due_date"):
-        for user in _recipients(application):
-            pending[user].append(application)
+    for deadline in sorted(running_deadlines(applications), key=lambda d: d.due):
+        if deadline.due > last_day:
+            continue
+        for user in _recipients(deadline.application):
+            pending[user].append(deadline)
     sent = []
-    for user, applications in pending.items():
+    for user, deadlines in pending.items():
         fresh = []
-        for application in applications:
+        for deadline in deadlines:
             try:
                 with transaction.atomic():
-                    ReminderSent.objects.create(application=application, user=user, due_date=application.due_date)
+                    ReminderSent.objects.create(
+                        application=deadline.application,
+                        user=user,
+                        period=deadline.period,
+                        due_date=deadline.due,
+                        round=today if deadline.due < today else deadline.due,
+                    )
             except IntegrityError:
-                continue  # told already about this due date
-            fresh.append(application)
+                continue  # told already in this round
+            fresh.append(deadline)
         if not fresh:
             continue
         # Numbers and dates only: the mail may sit on servers outside the agency.
-        lines = [
-            f"{a.number}（{a.agency.name}）答复期限 {a.due_date:%Y-%m-%d}{'，已超期' if a.due_date < today else ''}"
-            for a in fresh
-        ]
+        overdue = sum(d.due < today for d in fresh)
+        subject = f"【政府信息公开】{len(fresh)}项期限将在{workdays}个工作日内届满"
+        if overdue:
+            subject += f"，其中{overdue}项已届满"
         send_mail(
-            subject=f"【政府信息公开】{len(fresh)}件申请将在{workdays}个工作日内到期",
-            message="以下申请即将到期或已超期，请及时办理：\n\n" + "\n".join(lines),
+            subject=subject,
+            message="以下期限即将届满或已届满，请及时办理：\n\n" + "\n".join(d.line(today) for d in fresh),
             from_email=getattr(settings, "DEFAULT_FROM_EMAIL", None),
             recipient_list=[user.email],
         )
-        sent.extend((user.username, a.number) for a in fresh)
+        sent.extend((user.username, d.application.number) for d in fresh)
     return sent
