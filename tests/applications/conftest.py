@@ -89,9 +89,30 @@ def submit(agency):
         target = fields.pop("agency", agency)
         channel = fields.pop("channel", "online")
         received_on = fields.pop("received_on", None)
-        return services.application_submit(agency=target, channel=channel, received_on=received_on, **fields)
+        identity = fields.pop("identity_file", png() if channel == "online" else None)  # 第29条: online needs it
+        return services.application_submit(
+            agency=target, channel=channel, received_on=received_on, identity_file=identity, **fields
+        )
 
     return make
+
+
+def png() -> bytes:
+    """A tiny real PNG, the proof of identity online applications carry (第29条)."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), "white").save(out, "PNG")
+    return out.getvalue()
+
+
+def person_json() -> dict:
+    """PERSON as the public API takes it, with its identity proof in base64."""
+    import base64
+
+    return {**PERSON, "identity_document": base64.b64encode(png()).decode()}
 
 
 @pytest.fixture

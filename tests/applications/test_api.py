@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 
-from applications.conftest import PERSON
+from applications.conftest import PERSON, person_json
 from gongkai.applications.services import api_token_create
 
 
@@ -17,7 +17,7 @@ def test_it_lists_agencies_and_serves_its_openapi_document(client, agency):
 
 
 def test_it_takes_a_submission_and_answers_the_status(client, agency):
-    response = client.post(f"/api/v1/agencies/{agency.pk}/applications", PERSON, content_type="application/json")
+    response = client.post(f"/api/v1/agencies/{agency.pk}/applications", person_json(), content_type="application/json")
     assert response.status_code == 201
     body = response.json()
     assert set(body) >= {"number", "tracking_code", "due_date"} and body["due_date"] == "2026-03-30"

@@ -17,7 +17,7 @@ import pytest
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
 
-from applications.conftest import PERSON
+from applications.conftest import person_json
 from gongkai.applications.models import Application
 
 N = 200
@@ -52,7 +52,7 @@ def test_it_stores_two_hundred_concurrent_submissions_load(agency, settings, nex
     barrier = threading.Barrier(N, timeout=30)
 
     def post(i: int) -> int:
-        body = json.dumps({**PERSON, "description": f"第{i}件申请"}).encode()
+        body = json.dumps({**person_json(), "description": f"第{i}件申请"}).encode()
         request = urllib.request.Request(url, body, {"Content-Type": "application/json"})
         barrier.wait()
         with urllib.request.urlopen(request, timeout=60) as response:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from django.core import signing
+from django.core.files.uploadedfile import SimpleUploadedFile
 
-from applications.conftest import PERSON
+from applications.conftest import PERSON, png
 from gongkai.applications.models import Application, EventKind
 
 
@@ -18,7 +19,9 @@ def _challenge(page_html: str) -> tuple[str, str]:
 
 def _post(client, agency, **overrides):
     token, answer = _challenge(client.get(f"/apply/{agency.pk}/").content.decode())
-    data = {**PERSON, "challenge_token": token, "challenge": answer, "website": "", **overrides}
+    identity = SimpleUploadedFile("id.png", png(), "image/png")
+    data = {**PERSON, "challenge_token": token, "challenge": answer, "website": "", "identity_document": identity}
+    data |= overrides
     return client.post(f"/apply/{agency.pk}/", data)
 
 

@@ -11,6 +11,7 @@ from gongkai.applications.models import Application
 from gongkai.cli import main
 from gongkai.report.format import APPLICANT_COLUMN_KEYS, RESULT_ROW_KEYS_2021
 from gongkai.report.rules import check_report
+from personas import credit_code
 
 TYPES = list(APPLICANT_COLUMN_KEYS)
 
@@ -22,7 +23,9 @@ def _org(kind: str) -> dict:
         "applicant_type": kind,
         "id_type": "",
         "id_number": "",
-        "credit_code": "91370300MA3C000000",
+        "credit_code": credit_code("91370300MA3C00000"),
+        # The code says enterprise; the other columns are chosen here on purpose, so say why.
+        "applicant_type_reason": "" if kind == "commercial_enterprise" else "测试：登记类别与申请人类型不同",
         "contact_person": "李四",
     }
 

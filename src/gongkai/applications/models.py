@@ -95,6 +95,12 @@ class Application(models.Model):
         "收到申请日期", help_text="第31条：当面提交为提交之日；邮寄为签收之日；网上申请、传真为双方确认之日。"
     )
     applicant_type = models.CharField("申请人类型", max_length=30, choices=ApplicantType.choices)
+    applicant_type_reason = models.CharField(
+        "申请人类型说明",
+        max_length=300,
+        blank=True,
+        help_text="统一社会信用代码所示的登记类别与所选申请人类型不一致时，说明理由（例如登记为企业的律师事务所）。",
+    )
     # Personal data: only the agency's application handlers ever see these.
     applicant_name = models.CharField("申请人姓名或名称", max_length=200)
     id_type = models.CharField("证件类型", max_length=20, choices=IdType.choices, blank=True)
@@ -167,6 +173,19 @@ class Application(models.Model):
             errors["email"] = "选择电子邮件方式须填写电子邮箱"
         if self.delivery == Delivery.POST and not self.address:
             errors["address"] = "选择邮寄方式须填写通信地址"
+        from gongkai.applications.applicant import applicant_problems
+
+        errors |= {
+            field: message
+            for field, message in applicant_problems(
+                applicant_type=self.applicant_type,
+                id_type=self.id_type,
+                id_number=self.id_number,
+                credit_code=self.credit_code,
+                type_reason=self.applicant_type_reason,
+            ).items()
+            if field not in errors
+        }
         if errors:
             raise ValidationError(errors)
 

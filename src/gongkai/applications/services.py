@@ -49,6 +49,7 @@ _SQLITE_WRITERS = threading.RLock()
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud over the phone
 APPLICATION_FIELDS = (
     "applicant_type",
+    "applicant_type_reason",
     "applicant_name",
     "id_type",
     "id_number",
@@ -208,6 +209,8 @@ def application_submit(
     received_on = received_on or _today()
     if received_on > _today():
         raise ValidationError({"received_on": "收到申请日期不能晚于今天"})
+    if channel == Channel.ONLINE and actor is None and not identity_file:
+        raise ValidationError({"identity_document": "网上申请须提交身份证明（第29条）"})
     kind = check_identity_file(identity_file) if identity_file else None
     candidate = Application(agency=agency, channel=channel, received_on=received_on, number="-", **fields)
     candidate.tracking_code_hash = "-"
