@@ -27,7 +27,7 @@ REMEDIES = (
 DEFAULT_TEMPLATES: dict[tuple[str, str], str] = {
     (LetterKind.CORRECTION, ""): (
         "{{ applicant }}：\n\n"
-        "本机关于{{ received }}收到您（单位）提出的政府信息公开申请（申请编号：{{ number }}），内容为：“{{ description }}”。"
+        "本机关于{{ received }}收到{{ you }}提出的政府信息公开申请（申请编号：{{ number }}），内容为：“{{ description }}”。"
         "经审查，该申请内容不明确，根据《中华人民共和国政府信息公开条例》第三十条的规定，请您作出补正：{{ what }}\n\n"
         "请于{{ reply_by }}前提交补正后的申请。答复期限自本机关收到补正后的申请之日起计算。"
         "无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。"
@@ -48,13 +48,13 @@ DEFAULT_TEMPLATES: dict[tuple[str, str], str] = {
     ),
     (LetterKind.EXTENSION, ""): (
         "{{ applicant }}：\n\n"
-        "本机关于{{ received }}收到您（单位）提出的政府信息公开申请（申请编号：{{ number }}）。因{{ reason }}，"
+        "本机关于{{ received }}收到{{ you }}提出的政府信息公开申请（申请编号：{{ number }}）。因{{ reason }}，"
         "本机关不能在法定期限内作出答复。根据《中华人民共和国政府信息公开条例》第三十三条第二款的规定，"
         "经本机关政府信息公开工作机构负责人同意，答复期限延长{{ workdays }}个工作日，本机关将于{{ due_date }}前作出答复。"
     ),
     (LetterKind.FEE_NOTICE, ""): (
         "{{ applicant }}：\n\n"
-        "本机关于{{ received }}收到您（单位）提出的政府信息公开申请（申请编号：{{ number }}）。"
+        "本机关于{{ received }}收到{{ you }}提出的政府信息公开申请（申请编号：{{ number }}）。"
         "根据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，本次申请应缴纳信息处理费{{ fee_amount }}元，"
         "计算方法为{{ fee_method }}：\n\n{{ fee_breakdown }}\n\n"
         "请于{{ pay_by }}前（自收到本通知之日起20个工作日内）缴纳。无正当理由逾期未缴纳的，视为放弃申请，"
@@ -62,41 +62,64 @@ DEFAULT_TEMPLATES: dict[tuple[str, str], str] = {
     ),
     (LetterKind.REPLY, "granted"): (
         "{{ applicant }}：\n\n"
-        "本机关于{{ received }}收到您（单位）提出的政府信息公开申请（申请编号：{{ number }}），内容为：“{{ description }}”。"
-        "现答复如下：\n\n经审查，您（单位）申请公开的信息属于可以公开的政府信息。根据{{ article }}的规定，"
-        "本机关予以公开，现以{{ form }}形式提供。{{ reason }}"
+        "本机关于{{ received }}收到{{ you }}提出的政府信息公开申请（申请编号：{{ number }}），内容为：“{{ description }}”。"
+        "现答复如下：\n\n经审查，{{ you }}申请公开的信息属于可以公开的政府信息。根据{{ basis }}，"
+        "本机关予以公开，现以{{ form }}形式提供。{% if published_at %}该信息已主动公开，可在{{ published_at }}获取。{% endif %}{{ reason }}"
     ),
     (LetterKind.REPLY, "partially_granted"): (
         "{{ applicant }}：\n\n"
-        "本机关于{{ received }}收到您（单位）提出的政府信息公开申请（申请编号：{{ number }}），内容为：“{{ description }}”。"
-        "现答复如下：\n\n经审查，您（单位）申请公开的信息中含有不应当公开的内容，但能够作区分处理。根据{{ article }}的规定，"
-        "本机关向您（单位）提供可以公开的部分，现以{{ form }}形式提供。不予公开部分的理由：{{ reason }}\n\n" + REMEDIES
+        "本机关于{{ received }}收到{{ you }}提出的政府信息公开申请（申请编号：{{ number }}），内容为：“{{ description }}”。"
+        "现答复如下：\n\n经审查，{{ you }}申请公开的信息中含有不应当公开的内容，但能够作区分处理。根据{{ basis }}，"
+        "本机关向{{ you }}提供可以公开的部分，现以{{ form }}形式提供。不予公开部分的理由和依据：{{ withheld_basis }}\n\n"
+        + REMEDIES
     ),
     (LetterKind.REPLY, "withheld"): (
         "{{ applicant }}：\n\n"
-        "本机关于{{ received }}收到您（单位）提出的政府信息公开申请（申请编号：{{ number }}），内容为：“{{ description }}”。"
-        "现答复如下：\n\n经审查，您（单位）申请公开的信息属于“{{ outcome }}”的情形。根据{{ article }}的规定，本机关不予公开。"
-        "理由：{{ reason }}\n\n" + REMEDIES
+        "本机关于{{ received }}收到{{ you }}提出的政府信息公开申请（申请编号：{{ number }}），内容为：“{{ description }}”。"
+        "现答复如下：\n\n经审查，{{ you }}申请公开的信息属于{{ outcome_prose }}的情形。根据{{ basis }}，本机关不予公开。"
+        "理由：{{ reason }}{% if channel %}{{ you }}可以{{ channel }}。{% endif %}\n\n" + REMEDIES
     ),
     (LetterKind.REPLY, "unavailable"): (
         "{{ applicant }}：\n\n"
-        "本机关于{{ received }}收到您（单位）提出的政府信息公开申请（申请编号：{{ number }}），内容为：“{{ description }}”。"
-        "现答复如下：\n\n经审查，本机关无法提供您（单位）申请的信息，属于“{{ outcome }}”的情形。根据{{ article }}的规定，"
-        "特此告知。{{ reason }}\n\n" + REMEDIES
+        "本机关于{{ received }}收到{{ you }}提出的政府信息公开申请（申请编号：{{ number }}），内容为：“{{ description }}”。"
+        "现答复如下：\n\n经审查，本机关无法提供{{ you }}申请的信息，属于{{ outcome_prose }}的情形。根据{{ basis }}，"
+        "特此告知。{% if competent_agency %}该信息由{{ competent_agency }}负责公开，{{ you }}可以向其提出申请。{% endif %}"
+        "{% if channel %}{{ you }}可以{{ channel }}。{% endif %}{{ reason }}\n\n" + REMEDIES
     ),
     (LetterKind.REPLY, "not_processed"): (
         "{{ applicant }}：\n\n"
-        "本机关于{{ received }}收到您（单位）提出的政府信息公开申请（申请编号：{{ number }}），内容为：“{{ description }}”。"
-        "现答复如下：\n\n经审查，您（单位）的申请属于“{{ outcome }}”的情形。根据{{ article }}的规定，本机关不予处理。"
+        "本机关于{{ received }}收到{{ you }}提出的政府信息公开申请（申请编号：{{ number }}），内容为：“{{ description }}”。"
+        "现答复如下：\n\n经审查，{{ you }}的申请属于{{ outcome_prose }}的情形。根据{{ basis }}，本机关不予处理。"
+        "{% if earlier %}此前{{ you }}已就相同内容提出申请（申请编号：{{ earlier }}），本机关已依法答复。{% endif %}"
         "{{ reason }}\n\n" + REMEDIES
     ),
     (LetterKind.REPLY, "other"): (
         "{{ applicant }}：\n\n"
-        "本机关于{{ received }}收到您（单位）提出的政府信息公开申请（申请编号：{{ number }}）。"
-        "您（单位）的申请属于“{{ outcome }}”的情形，根据{{ article }}的规定，本机关不再处理。{{ reason }}\n\n"
-        + REMEDIES
+        "本机关于{{ received }}收到{{ you }}提出的政府信息公开申请（申请编号：{{ number }}）。"
+        "{{ you }}的申请属于{{ outcome_prose }}的情形，根据{{ basis }}，本机关不再处理。{{ reason }}\n\n" + REMEDIES
     ),
 }
+
+
+def outcome_prose(outcome: str) -> str:
+    """The outcome as a phrase for a sentence: the row's own words, without its numbering or the table's quotes
+    ("（三）不予公开 4.保护第三方合法权益" -> "保护第三方合法权益")."""
+    import re
+
+    label = Outcome(outcome).label
+    last = (
+        re.split(r"\s*\d+\.", label)[-1] if re.search(r"\d+\.", label) else re.sub(r"^（[一二三四五六七]）", "", label)
+    )
+    prose = last.replace("“", "").replace("”", "").split("、行政机关不再处理")[0].strip()
+    prose = prose.replace("三安全一稳定", "国家安全、公共安全、经济安全和社会稳定")
+    return prose.removeprefix("属于").removeprefix("申请人")
+
+
+def basis(article: str) -> str:
+    """ "根据…的规定" without "相关规定的规定"."""
+    if not article:
+        return "有关规定"
+    return article if article.endswith("规定") else f"{article}的规定"
 
 
 def cn_date(day: date | None) -> str:
@@ -123,12 +146,20 @@ def letter_context(application: Application, extra: dict | None = None) -> dict:
         "form": application.get_form_display(),
         "due_date": cn_date(application.due_date),
         "reconsideration_body": agency.supervising_body or "本级人民政府",
+        # 您 to a person, 贵单位 to an organisation; never "您（单位）".
+        "you": "您" if application.applicant_type == "natural_person" else "贵单位",
         "outcome": Outcome(application.outcome).label if application.outcome else "",
+        "outcome_prose": outcome_prose(application.outcome) if application.outcome else "",
         "article": ARTICLES.get(application.outcome, ""),
+        "basis": basis(ARTICLES.get(application.outcome, "")),
         "reason": application.reason,
         "remedies": application.outcome in NEEDS_REMEDIES,
         "today": cn_date(application.decided_on),
     }
+    decided = application.events.filter(kind=EventKind.ANSWERED).order_by("-on", "-id").first()
+    details = decided.data if decided else {}
+    for key in ("earlier", "competent_agency", "published_at", "withheld_basis", "channel"):
+        facts[key] = details.get(key, "")
     for key, value in (extra or {}).items():
         facts[key] = cn_date(value) if isinstance(value, date) else value
     if "fee" in facts:
@@ -181,6 +212,10 @@ def letter_send(*, letter: Letter, actor, on: date) -> Letter:
 
     if on > timezone.localdate():
         raise ValidationError({"on": "发出日期不能晚于今天：文书以实际发出之日为落款日期"})
+    application = letter.application
+    step_day = application.decided_on if letter.kind == LetterKind.REPLY else application.received_on
+    if step_day and on < step_day:
+        raise ValidationError({"on": f"发出日期不能早于{cn_date(step_day)}：文书以实际发出之日为落款日期"})
     letter.sent_on = on
     letter.sent_docx = render_docx(letter)
     letter.save()
@@ -245,7 +280,8 @@ def render_docx(letter: Letter) -> bytes:
             paragraph(line, indent=index > 0)
     paragraph("")
     paragraph(application.agency.name, align=WD_ALIGN_PARAGRAPH.RIGHT)
-    paragraph(cn_date(letter.sent_on or application.decided_on or None) or "年  月  日", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    # Dated on the day it is sent, never before: a draft leaves the date blank.
+    paragraph(cn_date(letter.sent_on) if letter.sent_on else "年  月  日", align=WD_ALIGN_PARAGRAPH.RIGHT)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

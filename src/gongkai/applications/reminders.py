@@ -34,7 +34,8 @@ class Deadline:
 
     def line(self, today: date) -> str:
         late = "，已届满" if self.due < today else ""
-        return f"{self.application.number}（{self.application.agency.name}）{PERIODS[self.period]}：{self.due:%Y-%m-%d}{late}"
+        where = f"{self.application.number}（{self.application.agency.name}）"
+        return f"{where}{PERIODS[self.period]}：{self.due:%Y-%m-%d}{late}"
 
 
 def running_deadlines(applications) -> list[Deadline]:
