@@ -126,3 +126,24 @@ def test_unclear_after_correction_needs_a_correction(submit, alice):
         services.application_decide(
             application=application, actor=alice, on=date(2026, 2, 20), outcome="unavailable_unclear", reason="不明确"
         )
+
+
+def test_many_repeated_applications_ask_for_reasons_then_set_a_period(submit, alice):
+    application, _ = submit(received_on=date(2026, 1, 5), channel="post")
+    with pytest.raises(ValidationError, match="第35条"):
+        services.application_decide(
+            application=application, actor=alice, on=date(2026, 1, 20), outcome="not_processed_excessive", reason="多"
+        )
+    services.application_request_reasons(
+        application=application, actor=alice, on=date(2026, 1, 8), reply_by=date(2026, 1, 16), note="一个月内60件"
+    )
+    with pytest.raises(services.StepRefused, match="应晚于原答复期限"):
+        services.application_set_period(
+            application=application, actor=alice, on=date(2026, 1, 20), until=date(2026, 1, 30), reason="理由合理"
+        )
+    letter = services.application_set_period(
+        application=application, actor=alice, on=date(2026, 1, 20), until=date(2026, 3, 31), reason="理由合理"
+    )
+    application.refresh_from_db()
+    assert application.due_date == date(2026, 3, 31)
+    assert "2026年3月31日前作出答复" in letter.body and "第三十五条" in letter.body

@@ -46,6 +46,10 @@ def _year(submit, alice):
                 application=application, actor=alice, on=date(2026, 1, 6), reply_by=date(2026, 1, 13), what="说明"
             )
             services.application_record_correction(application=application, actor=alice, on=date(2026, 1, 8))
+        if outcome == "not_processed_excessive":  # （五）4 only after the reasons were asked for (第35条)
+            services.application_request_reasons(
+                application=application, actor=alice, on=date(2026, 1, 6), reply_by=date(2026, 1, 13)
+            )
         details = {
             "not_processed_repeated": {"earlier": made[0].number},
             "withheld_admin_query": {"channel": "登记机关"},

@@ -274,6 +274,12 @@ STEPS = {
         approved_by=str(d.get("approved_by", "")),
         reason=str(d.get("reason", "")),
     ),
+    "request_reasons": lambda a, u, d: services.application_request_reasons(
+        application=a, actor=u, on=_on(d), reply_by=_date(d, "reply_by"), note=str(d.get("note", ""))
+    ),
+    "set_period": lambda a, u, d: services.application_set_period(
+        application=a, actor=u, on=_on(d), until=_date(d, "until"), reason=str(d.get("reason", ""))
+    ),
     "send_fee_notice": lambda a, u, d: services.application_send_fee_notice(
         application=a, actor=u, on=_on(d), method=d.get("method"), count=d.get("count"), pages=d.get("pages")
     ),

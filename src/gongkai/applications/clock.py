@@ -26,6 +26,8 @@ from gongkai.workdays import (
     FeeLapsed,
     FeeNoticeSent,
     FeePaid,
+    PeriodSet,
+    ReasonsRequested,
     Received,
     WorkdayCalendar,
     derive_case,
@@ -62,6 +64,10 @@ def clock_event(row: ApplicationEvent, channel: str, receipts: dict[str, str]):
             return ConsultationAnswered(on=row.on, ref=data.get("ref", ""))
         case EventKind.EXTENSION_APPROVED:
             return ExtensionApproved(workdays=data["workdays"], on=row.on)
+        case EventKind.REASONS_REQUESTED:
+            return ReasonsRequested(on=row.on)
+        case EventKind.PERIOD_SET:
+            return PeriodSet(on=row.on, until=data["until"])
         case EventKind.FEE_NOTICE_SENT:
             return FeeNoticeSent(on=row.on, delivered_on=receipts.get("fee") or data.get("delivered_on"))
         case EventKind.FEE_PAID:

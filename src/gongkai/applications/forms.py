@@ -104,6 +104,16 @@ class ExtensionForm(StepForm):
     reason = forms.CharField(label="延期理由", max_length=300)
 
 
+class ReasonsForm(StepForm):
+    reply_by = forms.DateField(label="说明理由的期限", widget=DATE)
+    note = forms.CharField(label="数量、频次的情况", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class PeriodForm(StepForm):
+    until = forms.DateField(label="确定的答复期限", widget=DATE)
+    reason = forms.CharField(label="理由", widget=forms.Textarea(attrs={"rows": 2}))
+
+
 class FeeForm(StepForm):
     method = forms.ChoiceField(
         label="计收方式（二选一）",

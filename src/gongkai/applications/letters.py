@@ -60,6 +60,18 @@ DEFAULT_TEMPLATES: dict[tuple[str, str], str] = {
         "请于{{ pay_by }}前（自收到本通知之日起20个工作日内）缴纳。无正当理由逾期未缴纳的，视为放弃申请，"
         "本机关不再处理该政府信息公开申请。"
     ),
+    (LetterKind.REASONS, ""): (
+        "{{ applicant }}：\n\n"
+        "本机关于{{ received }}收到{{ you }}提出的政府信息公开申请（申请编号：{{ number }}）。"
+        "{{ you }}申请公开政府信息的数量、频次明显超过合理范围。根据《中华人民共和国政府信息公开条例》第三十五条的规定，"
+        "请于{{ reply_by }}前说明理由。本机关认为申请理由不合理的，告知{{ you }}不予处理；"
+        "认为申请理由合理，但无法在规定期限内答复的，将确定延迟答复的合理期限并告知{{ you }}。"
+    ),
+    (LetterKind.LONGER_PERIOD, ""): (
+        "{{ applicant }}：\n\n"
+        "本机关于{{ received }}收到{{ you }}提出的政府信息公开申请（申请编号：{{ number }}）。经审查，{{ you }}说明的理由合理，"
+        "但无法在规定期限内答复。根据《中华人民共和国政府信息公开条例》第三十五条的规定，本机关确定于{{ until }}前作出答复。"
+    ),
     (LetterKind.REPLY, "granted"): (
         "{{ applicant }}：\n\n"
         "本机关于{{ received }}收到{{ you }}提出的政府信息公开申请（申请编号：{{ number }}），内容为：“{{ description }}”。"

@@ -229,6 +229,8 @@ class EventKind(models.TextChoices):
     CONSULTATION_STARTED = "consultation_started", "征求意见"
     CONSULTATION_ANSWERED = "consultation_answered", "收到意见"
     EXTENSION_APPROVED = "extension_approved", "延期答复"
+    REASONS_REQUESTED = "reasons_requested", "要求说明理由（第35条）"
+    PERIOD_SET = "period_set", "确定延长的答复期限（第35条）"
     FEE_NOTICE_SENT = "fee_notice_sent", "发出收费通知"
     FEE_PAID = "fee_paid", "缴费"
     FEE_LAPSED = "fee_lapsed", "逾期未缴费"
@@ -309,6 +311,8 @@ class LetterKind(models.TextChoices):
     OTHER_AGENCY = "other_agency", "征求意见函（其他机关）"
     EXTENSION = "extension", "延期答复告知书"
     FEE_NOTICE = "fee_notice", "收费通知书"
+    REASONS = "reasons", "说明理由告知书"
+    LONGER_PERIOD = "longer_period", "确定答复期限告知书"
     REPLY = "reply", "政府信息公开申请答复书"
 
 

@@ -367,6 +367,31 @@ def application_extend(
     )
 
 
+# -- many repeated applications (第35条) ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def application_request_reasons(*, application: Application, actor, on: date, reply_by: date, note: str = "") -> Letter:
+    """第35条: the quantity or frequency is clearly unreasonable; ask the applicant for the reasons."""
+    _check_date(application, on)
+    if reply_by <= on:
+        raise ValidationError({"reply_by": "说明理由的期限应晚于告知日期"})
+    data = {"reply_by": reply_by.isoformat()}
+    append_event(application, actor=actor, kind=EventKind.REASONS_REQUESTED, on=on, note=note, data=data)
+    return letters.letter_draft(application=application, kind=LetterKind.REASONS, extra={"reply_by": reply_by})
+
+
+@transaction.atomic
+def application_set_period(*, application: Application, actor, on: date, until: date, reason: str) -> Letter:
+    """第35条: the reasons are reasonable; set a longer reply period and tell the applicant."""
+    _check_date(application, on)
+    if not reason.strip():
+        raise ValidationError({"reason": "请说明确定该期限的理由"})
+    data = {"until": until.isoformat()}
+    append_event(application, actor=actor, kind=EventKind.PERIOD_SET, on=on, note=reason, data=data)
+    return letters.letter_draft(application=application, kind=LetterKind.LONGER_PERIOD, extra={"until": until})
+
+
 # -- fees (109号) ---------------------------------------------------------------------------------------------------
 
 

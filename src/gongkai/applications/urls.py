@@ -25,6 +25,8 @@ urlpatterns = [
     ),
     path("staff/applications/<int:pk>/extend/", views_staff.step_extend, name="application-extend"),
     path("staff/applications/<int:pk>/fee/", views_staff.step_fee, name="application-fee"),
+    path("staff/applications/<int:pk>/reasons/", views_staff.step_reasons, name="application-reasons"),
+    path("staff/applications/<int:pk>/period/", views_staff.step_period, name="application-period"),
     path("staff/applications/<int:pk>/paid/", views_staff.step_paid, name="application-paid"),
     path("staff/applications/<int:pk>/fee-lapse/", views_staff.step_fee_lapse, name="application-fee-lapse"),
     path("staff/applications/<int:pk>/decide/", views_staff.step_decide, name="application-decide"),

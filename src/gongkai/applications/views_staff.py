@@ -63,7 +63,8 @@ def queue(request, agency_id: int):
         "mine": mine,
         "overdue": all_open.overdue(on=today),
         "due_soon": all_open.due_by(on=today, last_day=soon),
-        "paused": all_open.paused(),
+        "paused": all_open.paused(on=today),
+        "answered_late": agency.applications.filter(answered_late=True, decided_on__year=today.year),
         "open": all_open.order_by("due_date"),
         "recent": agency.applications.exclude(status__in=OPEN_STATUSES)[:30],
         "soon_days": DUE_SOON_WORKDAYS,
@@ -118,6 +119,8 @@ def detail(request, pk: int):
         "consult_answer": forms.ConsultationAnswerForm(prefix="consult_answer"),
         "extend": forms.ExtensionForm(prefix="extend"),
         "fee": forms.FeeForm(prefix="fee"),
+        "reasons": forms.ReasonsForm(prefix="reasons"),
+        "period": forms.PeriodForm(prefix="period"),
         "paid": forms.StepForm(prefix="paid"),
         "fee_lapse": forms.StepForm(prefix="fee_lapse"),
         "decide": forms.DecisionForm(prefix="decide"),
@@ -137,6 +140,8 @@ def detail(request, pk: int):
         "forms": step_forms,
         "appeal_decision_form": forms.AppealDecisionForm(),
         "extended": application.extension_workdays > 0,
+        "reasons_requested": application.events.filter(kind="reasons_requested").exists(),
+        "period_set": application.events.filter(kind="period_set").exists(),
         "S": Status,
     }
     return render(request, "applications/staff_detail.html", context)
@@ -182,6 +187,8 @@ step_consult_answer = _step(
 )
 step_extend = _step(forms.ExtensionForm, "extend", services.application_extend)
 step_fee = _step(forms.FeeForm, "fee", _fee_notice)
+step_reasons = _step(forms.ReasonsForm, "reasons", services.application_request_reasons)
+step_period = _step(forms.PeriodForm, "period", services.application_set_period)
 step_paid = _step(forms.StepForm, "paid", services.application_record_payment)
 step_fee_lapse = _step(forms.StepForm, "fee_lapse", services.application_lapse_fee)
 step_decide = _step(forms.DecisionForm, "decide", services.application_decide)

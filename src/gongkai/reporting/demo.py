@@ -142,6 +142,14 @@ def _applications(agency: Agency, handler) -> None:
                 services.application_record_correction(
                     application=application, actor=handler, on=received + timedelta(days=4)
                 )
+            if outcome == "not_processed_excessive":
+                services.application_request_reasons(
+                    application=application,
+                    actor=handler,
+                    on=received + timedelta(days=1),
+                    reply_by=received + timedelta(days=8),
+                    note="【演示】一个月内提出大量内容相近的申请",
+                )
             details = {
                 "not_processed_repeated": {"earlier": made[0].number},
                 "withheld_admin_query": {"channel": "【演示】依照不动产登记的有关规定向登记机构申请查询"},

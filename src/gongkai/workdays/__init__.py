@@ -50,6 +50,8 @@ from .events import (
     FeeLapsed,
     FeeNoticeSent,
     FeePaid,
+    PeriodSet,
+    ReasonsRequested,
     Received,
 )
 from .text import format_date, parse_date
@@ -85,6 +87,8 @@ __all__ = [
     "InvalidDateError",
     "InvalidScheduleError",
     "NotableSpan",
+    "PeriodSet",
+    "ReasonsRequested",
     "Received",
     "Step",
     "UnknownYearError",

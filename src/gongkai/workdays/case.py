@@ -28,6 +28,7 @@ from .events import (
     FeeLapsed,
     FeeNoticeSent,
     FeePaid,
+    ReasonsRequested,
 )
 
 
@@ -45,6 +46,7 @@ class CaseStatus(StrEnum):
 NO_CORRECTION = "other_no_correction"  # （六）1, 第30条
 UNPAID_FEE = "other_unpaid_fee"  # （六）2, 109号
 UNCLEAR_AFTER_CORRECTION = "unavailable_unclear"  # （四）3, 第30条
+EXCESSIVE = "not_processed_excessive"  # （五）4, 第35条
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,8 @@ def _check_outcomes(events: list[Event]) -> None:
             raise ClockInputError(
                 "“逾期不补正”和“逾期不缴费”由申请人逾期决定，请记录逾期未补正或逾期未缴费，而不是作出答复（第30条、109号）"
             )
+        if event.outcome == EXCESSIVE and not any(isinstance(e, ReasonsRequested) and e.on <= event.on for e in events):
+            raise ClockInputError("“无正当理由大量反复申请”须先要求申请人说明理由（第35条）")
         if event.outcome == UNCLEAR_AFTER_CORRECTION:
             asked = any(isinstance(e, CorrectionRequested) and e.on <= event.on for e in events)
             corrected = any(isinstance(e, CorrectionReceived) and e.on <= event.on for e in events)

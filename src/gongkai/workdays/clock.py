@@ -43,6 +43,8 @@ from .events import (
     FeeLapsed,
     FeeNoticeSent,
     FeePaid,
+    PeriodSet,
+    ReasonsRequested,
     Received,
 )
 from .text import format_date, parse_date
@@ -208,6 +210,8 @@ class Case:
     consultations: list[tuple[ConsultationStarted, ConsultationAnswered | None]] = field(default_factory=list)
     delivered: Delivered | None = None
     closed: Closed | None = None
+    reasons_requested: ReasonsRequested | None = None
+    period_set: PeriodSet | None = None
 
     @property
     def awaiting_correction(self) -> bool:
@@ -324,6 +328,14 @@ def _read_one(case: Case, event: Event, open_by_ref: dict[str, int], events: lis
             if case.awaiting_correction and event.on is not None:
                 raise ClockInputError("等待补正期间答复期限尚未起算，不能延长（第30条、第33条第2款）")
             case.extension = event
+        case ReasonsRequested():
+            case.reasons_requested = event
+        case PeriodSet():
+            if case.reasons_requested is None:
+                raise ClockInputError("第35条：须先要求申请人说明理由，理由合理的才能确定延长答复期限")
+            if case.period_set is not None:
+                raise ClockInputError("第35条的答复期限只能确定一次")
+            case.period_set = event
         case Answered():
             if case.closed_by is not None:
                 raise ClockInputError(f"{describe(case.closed_by)}之后不能再作出答复")
@@ -365,6 +377,7 @@ class Dates:
     applied: list[tuple[date, date]] = field(default_factory=list)
     excluded: int = 0
     fee_deadline: date | None = None
+    statutory_due: date | None = None  # before a 第35条 period replaced it
     provisional_years: list[int] = field(default_factory=list)
 
 
@@ -452,6 +465,14 @@ def compute_dates(case: Case, calendar: WorkdayCalendar, settings: ClockSettings
         dates.due, dates.applied = due_after(calendar, period_start, settings.reply_workdays + extension, pauses)
         dates.excluded = sum(calendar.count_workdays(s, e) for s, e in dates.applied)
         _check_within_period(case, dates, calendar, settings, pauses)
+        if case.period_set is not None:
+            if case.period_set.until <= dates.due:
+                raise ClockInputError(
+                    f"第35条确定的答复期限{format_date(case.period_set.until)}应晚于原答复期限{format_date(dates.due)}"
+                )
+            if case.period_set.on > dates.due:
+                raise ClockInputError(f"答复期限已于{format_date(dates.due)}届满，不能再按第35条确定更长的期限")
+            dates.statutory_due, dates.due = dates.due, case.period_set.until
     last = max([received.on, dates.due or received.on, *(w.legal_end for w in windows), fee_deadline or received.on])
     dates.provisional_years = calendar.provisional_years(received.on, last)
     return dates
@@ -598,6 +619,8 @@ def describe(event: Event) -> str:
         FeePaid: "缴费",
         FeeLapsed: "逾期未缴费",
         ExtensionApproved: "延长答复期限",
+        ReasonsRequested: "要求说明理由",
+        PeriodSet: "确定延长的答复期限",
         Answered: "作出答复",
         Delivered: "送达",
         Closed: "办结",

@@ -176,6 +176,25 @@ class ExtensionApproved:
 
 
 @dataclass(frozen=True, kw_only=True)
+class ReasonsRequested(_DatedEvent):
+    """第35条: the applicant filed clearly too many applications, or too often; the agency asks for the reasons."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class PeriodSet(_DatedEvent):
+    """第35条: the reasons are reasonable, so the agency sets a longer reply period, ending on `until`, and tells the
+    applicant."""
+
+    until: date
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        object.__setattr__(self, "until", parse_date(self.until))
+        if self.until <= self.on:
+            raise ClockInputError("第35条确定的答复期限应晚于作出决定之日")
+
+
+@dataclass(frozen=True, kw_only=True)
 class Answered(_DatedEvent):
     """作出答复 (第36条): the clock stops for good. `outcome` is the table B result row (may be left empty)."""
 
@@ -203,6 +222,8 @@ Event = (
     | FeePaid
     | FeeLapsed
     | ExtensionApproved
+    | ReasonsRequested
+    | PeriodSet
     | Answered
     | Delivered
     | Closed
@@ -221,6 +242,8 @@ EVENT_RANK: dict[type, int] = {
     FeePaid: 7,
     FeeLapsed: 8,
     ExtensionApproved: 9,
+    ReasonsRequested: 9,
+    PeriodSet: 9,
     Answered: 10,
     Delivered: 11,
     Closed: 12,

@@ -47,6 +47,7 @@ def explain(
     _consultations(account, case, dates, calendar, settings)
     _fee(account, case, dates, calendar, settings)
     _extension(account, case, settings)
+    _excessive(account, case, dates)
     _due(account, case, dates, calendar, settings)
     _standing(account, case, dates, calendar, state, pause_reason, pause_ends_on, left)
     return account.steps(), tuple(account.warnings), tuple(account.prompts)
@@ -153,6 +154,20 @@ def _extension(account: _Account, case: Case, settings: ClockSettings) -> None:
     )
 
 
+def _excessive(account: _Account, case: Case, dates: Dates) -> None:
+    if case.reasons_requested is not None:
+        on = case.reasons_requested.on
+        account.step(f"{format_date(on)} 申请数量、频次明显超过合理范围，要求申请人说明理由（第35条）", "第35条", on)
+    if case.period_set is not None:
+        on = case.period_set.on
+        account.step(
+            f"{format_date(on)} 申请理由合理，确定延长答复期限至{format_date(case.period_set.until)}并告知申请人"
+            f"（第35条；原答复期限{format_date(dates.statutory_due)}）",
+            "第35条",
+            on,
+        )
+
+
 def _due(account: _Account, case: Case, dates: Dates, calendar: WorkdayCalendar, settings: ClockSettings) -> None:
     if isinstance(case.closed_by, CorrectionLapsed):
         return
@@ -174,6 +189,9 @@ def _due(account: _Account, case: Case, dates: Dates, calendar: WorkdayCalendar,
         basis += f"，延长{case.extension.workdays}个工作日"
     if dates.excluded:
         basis += f"，暂停计算的{dates.excluded}个工作日不计入"
+    if case.period_set is not None:
+        account.sum(f"答复期限：{format_date(dates.due)}（第35条，本机关确定并告知申请人）", "第35条", dates.due)
+        return
     start_word = "收到补正后的申请" if case.correction_received else "收到申请"
     provisional = "（暂定）" if dates.provisional_years else ""
     account.sum(
