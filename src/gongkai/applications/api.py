@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 from gongkai.agencies.access import has_role
 from gongkai.agencies.models import Agency
 from gongkai.applications import services, spam
+from gongkai.applications.api_schema import STAFF_NEW_APPLICATION, STEP_SCHEMAS, validate_body
 from gongkai.applications.models import ApiToken, Application, Channel, hash_key
 from gongkai.applications.selectors_public import public_status
 from gongkai.applications.services import APPLICATION_FIELDS
@@ -177,9 +178,10 @@ def _staff_register(request, agency: Agency) -> JsonResponse:
     data = _body(request)
     if data is None:
         return _error(400, "请求体须为 JSON 对象")
-    channel = str(data.get("channel", ""))
-    if channel not in (Channel.POST, Channel.FAX, Channel.IN_PERSON, Channel.ONLINE):
-        return _error(400, "channel 应为 post、fax、in_person 或 online", {"channel": ["申请方式不正确"]})
+    problems = validate_body(STAFF_NEW_APPLICATION, data)
+    if problems:
+        return _error(400, "提交的内容有误", problems)
+    channel = data["channel"]
     fields = {name: str(data.get(name) or "") for name in APPLICATION_FIELDS}
     try:
         received_on = _date(data, "received_on")
@@ -260,8 +262,9 @@ STEPS = {
         application=a,
         actor=u,
         on=_on(d),
-        party=str(d.get("party", "third_party")),
-        consulted=str(d.get("consulted", "")),
+        party=d["party"],
+        consulted=d["consulted"],
+        delivered_on=_date(d, "delivered_on") if d.get("delivered_on") else None,
     ),
     "record_consultation_answer": lambda a, u, d: services.application_record_consultation_answer(
         application=a, actor=u, on=_on(d), opinion=str(d.get("opinion", ""))
@@ -274,6 +277,9 @@ STEPS = {
         approved_by=str(d.get("approved_by", "")),
         reason=str(d.get("reason", "")),
     ),
+    "record_notice_receipt": lambda a, u, d: services.application_record_notice_receipt(
+        application=a, actor=u, notice=d["notice"], received_on=_date(d, "received_on")
+    ),
     "request_reasons": lambda a, u, d: services.application_request_reasons(
         application=a, actor=u, on=_on(d), reply_by=_date(d, "reply_by"), note=str(d.get("note", ""))
     ),
@@ -281,7 +287,12 @@ STEPS = {
         application=a, actor=u, on=_on(d), until=_date(d, "until"), reason=str(d.get("reason", ""))
     ),
     "send_fee_notice": lambda a, u, d: services.application_send_fee_notice(
-        application=a, actor=u, on=_on(d), method=d.get("method"), count=d.get("count"), pages=d.get("pages")
+        application=a,
+        actor=u,
+        on=_on(d),
+        method=d["method"],
+        pages=d.get("pages"),
+        delivered_on=_date(d, "delivered_on") if d.get("delivered_on") else None,
     ),
     "record_payment": lambda a, u, d: services.application_record_payment(application=a, actor=u, on=_on(d)),
     "lapse_fee": lambda a, u, d: services.application_lapse_fee(application=a, actor=u, on=_on(d)),
@@ -311,6 +322,9 @@ def staff_step(request, number: str, step: str):
     data = _body(request)
     if data is None:
         return _error(400, "请求体须为 JSON 对象")
+    problems = validate_body(STEP_SCHEMAS[step], data)
+    if problems:
+        return _error(400, "提交的内容有误", problems)
     try:
         STEPS[step](application, request.user, data)
     except services.StepRefused as exc:

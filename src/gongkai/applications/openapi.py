@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from gongkai.applications.models import Delivery, Form, IdType
-from gongkai.applications.outcomes import ApplicantType, Outcome
+from gongkai.applications.api_schema import NEW_APPLICATION, STAFF_APPLICATION, STAFF_NEW_APPLICATION, STEP_SCHEMAS
+from gongkai.applications.outcomes import Outcome
 from gongkai.applications.workflow import Status
 
 
@@ -14,11 +14,32 @@ def _error_response(description: str) -> dict:
     }
 
 
-def openapi_document() -> dict:
-    from gongkai.applications.api import STEPS
-
+def _step_path(step: str) -> dict:
+    schema = STEP_SCHEMAS[step]
     return {
-        "openapi": "3.0.3",
+        "post": {
+            "summary": schema.get("description", step),
+            "operationId": "staff_" + step,
+            "security": [{"token": []}],
+            "parameters": [{"name": "number", "in": "path", "required": True, "schema": {"type": "string"}}],
+            "requestBody": {"required": True, "content": {"application/json": {"schema": schema}}},
+            "responses": {
+                "200": {
+                    "description": "办理后的申请",
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/StaffApplication"}}},
+                },
+                "400": _error_response("请求体不符合本接口的定义"),
+                "401": _error_response("缺少或无效的令牌"),
+                "403": _error_response("无权办理"),
+                "409": _error_response("依法不能办理这一步（说明理由和条款）"),
+            },
+        }
+    }
+
+
+def openapi_document() -> dict:
+    document = {
+        "openapi": "3.1.0",
         "info": {
             "title": "gongkai 依申请公开接口",
             "version": "1.0.0",
@@ -46,31 +67,8 @@ def openapi_document() -> dict:
                     "required": ["id", "name"],
                     "properties": {"id": {"type": "integer"}, "name": {"type": "string"}},
                 },
-                "NewApplication": {
-                    "type": "object",
-                    "required": ["applicant_type", "applicant_name", "phone", "description", "form", "delivery"],
-                    "properties": {
-                        "applicant_type": {"type": "string", "enum": ApplicantType.values},
-                        "applicant_name": {"type": "string"},
-                        "id_type": {"type": "string", "enum": IdType.values},
-                        "id_number": {"type": "string"},
-                        "credit_code": {"type": "string"},
-                        "contact_person": {"type": "string"},
-                        "phone": {"type": "string"},
-                        "email": {"type": "string", "format": "email"},
-                        "address": {"type": "string"},
-                        "postcode": {"type": "string"},
-                        "description": {"type": "string"},
-                        "purpose": {"type": "string"},
-                        "form": {"type": "string", "enum": Form.values},
-                        "delivery": {"type": "string", "enum": Delivery.values},
-                        "identity_document": {
-                            "type": "string",
-                            "format": "byte",
-                            "description": "PDF/PNG/JPEG, base64",
-                        },
-                    },
-                },
+                "NewApplication": NEW_APPLICATION,
+                "StaffNewApplication": STAFF_NEW_APPLICATION,
                 "Submitted": {
                     "type": "object",
                     "required": ["number", "tracking_code", "due_date"],
@@ -93,7 +91,7 @@ def openapi_document() -> dict:
                         "answered_on": {"type": "string", "format": "date", "nullable": True},
                     },
                 },
-                "StaffApplication": {"type": "object", "additionalProperties": True},
+                "StaffApplication": STAFF_APPLICATION,
             },
         },
         "paths": {
@@ -178,37 +176,44 @@ def openapi_document() -> dict:
                     },
                 }
             },
-            "/api/v1/staff/applications/{number}/{step}": {
-                "post": {
-                    "summary": "记录一个办理步骤（工作人员）",
-                    "operationId": "staffRecordStep",
-                    "description": "请求体字段：on（日期，默认今天）；request_correction: reply_by, what；"
-                    "start_consultation: party (third_party|other_agency), consulted；extend: workdays, "
-                    "approved_by, reason；send_fee_notice: count 或 pages；decide: outcome, reason；"
-                    "deliver: method。",
+            "/api/v1/staff/applications/{number}": {
+                "get": {
+                    "summary": "一件申请按办理记录推算的状态和办理记录（工作人员）",
+                    "operationId": "staffApplication",
                     "security": [{"token": []}],
-                    "parameters": [
-                        {"name": "number", "in": "path", "required": True, "schema": {"type": "string"}},
-                        {
-                            "name": "step",
-                            "in": "path",
-                            "required": True,
-                            "schema": {"type": "string", "enum": sorted(STEPS)},
-                        },
-                    ],
-                    "requestBody": {"content": {"application/json": {"schema": {"type": "object"}}}},
+                    "parameters": [{"name": "number", "in": "path", "required": True, "schema": {"type": "string"}}],
                     "responses": {
                         "200": {
-                            "description": "办理后的申请",
+                            "description": "申请",
                             "content": {
                                 "application/json": {"schema": {"$ref": "#/components/schemas/StaffApplication"}}
                             },
                         },
-                        "400": _error_response("步骤不合法"),
                         "401": _error_response("缺少或无效的令牌"),
-                        "403": _error_response("无权办理"),
+                        "403": _error_response("无权查看"),
                     },
                 }
             },
+            **{f"/api/v1/staff/applications/{{number}}/{step}": _step_path(step) for step in sorted(STEP_SCHEMAS)},
         },
     }
+    document["paths"]["/api/v1/staff/agencies/{agency_id}/applications"]["post"] = {
+        "summary": "登记信函、传真、当面提交的申请（工作人员，收到日期按第31条）",
+        "operationId": "staffRegisterApplication",
+        "security": [{"token": []}],
+        "parameters": [{"name": "agency_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/StaffNewApplication"}}},
+        },
+        "responses": {
+            "201": {
+                "description": "已登记（含查询码，只显示一次）",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/StaffApplication"}}},
+            },
+            "400": _error_response("请求体不符合本接口的定义"),
+            "401": _error_response("缺少或无效的令牌"),
+            "403": _error_response("无权登记"),
+        },
+    }
+    return document

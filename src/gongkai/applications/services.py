@@ -432,6 +432,8 @@ def application_send_fee_notice(
         pages = None
     elif method not in (None, "by_pages"):
         raise ValidationError({"method": "计收方式应为 by_count（按件）或 by_pages（按量）"})
+    elif method == "by_pages" and pages is None:
+        raise ValidationError({"pages": "按量计收请填写页数"})
     try:
         result = marginal_count_fee(count) if count is not None and pages is None else compute_fee(pages=pages)
     except FeeInputError as exc:

@@ -105,7 +105,15 @@ def _applications(agency: Agency, handler) -> None:
         if person:
             fields |= {"id_type": "resident_id", "id_number": _DEMO_ID}
         else:
-            base = f"91370303MA{n:07d}"
+            # The registration category of each column (GB 32100: 91 enterprise, 12 public institution, 53 foundation,
+            # 31 law firm, 11 government body), so the code and the chosen column agree.
+            prefix = {
+                "commercial_enterprise": "91",
+                "research_institution": "12",
+                "social_welfare_org": "53",
+                "legal_service_org": "31",
+            }.get(applicant_type, "11")
+            base = f"{prefix}370303MA{n:07d}"
             fields |= {"credit_code": base + credit_code_check_char(base), "contact_person": "演示联系人"}
         application, _ = services.application_submit(
             agency=agency, channel="post", received_on=received, actor=handler, **fields
