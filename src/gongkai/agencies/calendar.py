@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from gongkai.agencies.models import CalendarDay, CalendarYear
-from gongkai.workdays import SOURCE_OVERRIDE, WorkdayCalendar, YearSchedule
+from gongkai.workdays import SOURCE_OVERRIDE, WorkdayCalendar, YearSchedule, package_years
 
 
 def year_schedules() -> list[YearSchedule]:
@@ -25,3 +27,17 @@ def year_schedules() -> list[YearSchedule]:
 def platform_calendar() -> WorkdayCalendar:
     """Built per call: two small queries, and a newly entered year applies at once."""
     return WorkdayCalendar(overrides=year_schedules(), provisional=True)
+
+
+# The State Council publishes next year's schedule in November; from 1 November admins are reminded while it is missing.
+SCHEDULE_REMINDER_MONTH = 11
+
+
+def missing_next_year(today: date) -> int | None:
+    """Next year, if it is November or December and the platform has no schedule for it; else None."""
+    if today.month < SCHEDULE_REMINDER_MONTH:
+        return None
+    year = today.year + 1
+    if year in package_years() or CalendarYear.objects.filter(year=year).exists():
+        return None
+    return year

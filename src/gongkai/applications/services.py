@@ -31,6 +31,7 @@ from gongkai.applications.models import (
     Application,
     ApplicationEvent,
     Channel,
+    Delivery,
     EventKind,
     Fee,
     IdentityDocument,
@@ -104,6 +105,8 @@ class StepRefused(ValidationError):
 
 
 CACHED_FIELDS = (
+    "reason",
+    "delivered_by",
     "status",
     "due_date",
     "provisional",
@@ -118,10 +121,15 @@ CACHED_FIELDS = (
 )
 
 
-def cached_state(state: CaseState) -> dict:
-    """The columns an application caches, as `derive_case` gives them (what verify_applications compares)."""
+def cached_state(state: CaseState, rows=()) -> dict:
+    """The columns an application caches, as `derive_case` gives them, plus what the deciding and delivering events
+    say (the reason, the method): what verify_applications compares."""
     clock = state.clock
+    answered = [row for row in rows if row.kind == EventKind.ANSWERED]
+    delivered = [row for row in rows if row.kind == EventKind.DELIVERED]
     return {
+        "reason": answered[-1].data.get("reason", "") if answered else "",
+        "delivered_by": delivered[-1].data.get("method", "") if delivered else "",
         "status": state.status.value,
         "due_date": clock.due_date,
         "provisional": clock.provisional,
@@ -136,8 +144,8 @@ def cached_state(state: CaseState) -> dict:
     }
 
 
-def write_cache(application: Application, state: CaseState) -> None:
-    for name, value in cached_state(state).items():
+def write_cache(application: Application, state: CaseState, rows=()) -> None:
+    for name, value in cached_state(state, rows).items():
         setattr(application, name, value)
 
 
@@ -169,7 +177,7 @@ def append_event(
     event.from_status, event.to_status = application.status, state.status.value
     event.full_clean()
     event.save()
-    write_cache(application, state)
+    write_cache(application, state, [*rows, event])
     application.full_clean()
     application.save()
     audit_record(
@@ -520,17 +528,16 @@ def application_decide(
         note=Outcome(outcome).label,
         data={"outcome": outcome, "reason": reason, **details},
     )
-    application.reason = reason
-    application.save(update_fields=["reason"])
     return letters.letter_draft(application=application, kind=LetterKind.REPLY)
 
 
 @transaction.atomic
 def application_deliver(*, application: Application, actor, on: date, method: str) -> None:
     _check_date(application, on)
-    append_event(application, actor=actor, kind=EventKind.DELIVERED, on=on, note=method, data={"method": method})
-    application.delivered_by = method
-    application.save(update_fields=["delivered_by"])
+    if method not in Delivery.values:
+        raise ValidationError({"method": "请选择送达方式"})
+    label = Delivery(method).label
+    append_event(application, actor=actor, kind=EventKind.DELIVERED, on=on, note=label, data={"method": method})
 
 
 @transaction.atomic
@@ -569,7 +576,7 @@ def applications_recompute_for_schedule(*, year: int, actor=None) -> int:
     )
     for application in candidates.select_related("agency"):
         state = case_of(application)
-        new = cached_state(state)
+        new = cached_state(state, list(application.events.all()))
         if new["due_date"] == application.due_date and new["provisional"] == application.provisional:
             continue
         before = application.due_date

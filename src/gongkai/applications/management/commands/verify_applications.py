@@ -23,7 +23,8 @@ class Command(BaseCommand):
         for application in applications.iterator(chunk_size=500):
             checked += 1
             try:
-                derived = cached_state(case_of(application, rows=application.events.all(), calendar=calendar))
+                rows = list(application.events.all())
+                derived = cached_state(case_of(application, rows=rows, calendar=calendar), rows)
             except WorkdaysError as exc:
                 differences += 1
                 self.stdout.write(f"{application.number}：办理记录无法推算（{exc}）")
