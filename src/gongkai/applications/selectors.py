@@ -166,7 +166,7 @@ def export_rows(*, agency: Agency, year: int) -> list[dict]:
     applications = (
         Application.objects.filter(counted_in_year_q(year), agency=agency)
         .order_by("received_on", "number")
-        .only("number", "applicant_type", "received_on", "status", "outcome", "decided_on")
+        .only("number", "applicant_type", "received_on", "status", "outcome", "decided_on", "answered_late")
     )
     rows = []
     for application in applications:
@@ -181,6 +181,7 @@ def export_rows(*, agency: Agency, year: int) -> list[dict]:
                 "answered": application.decided_on.isoformat() if decided_in_year else "",
                 "carried_over": "yes" if application.received_on < first else "no",
                 "carried_forward": "no" if decided_in_year else "yes",
+                "answered_late": "yes" if decided_in_year and application.answered_late else "no",
             }
         )
     return rows
@@ -195,4 +196,5 @@ EXPORT_COLUMNS = (
     "answered",
     "carried_over",
     "carried_forward",
+    "answered_late",
 )
