@@ -33,6 +33,7 @@ format: $(STAMP)
 bench: $(STAMP)
 	-$(BIN)/python benchmarks/bench_report.py
 	-$(BIN)/python benchmarks/bench_workdays.py
+	-$(BIN)/python benchmarks/bench_applications.py
 	-$(BIN)/python benchmarks/bench_check.py
 	-$(BIN)/python benchmarks/bench_reporting.py
 	-$(BIN)/python benchmarks/bench_portal.py
