@@ -79,6 +79,16 @@ def test_it_charges_and_lapses_a_fee_after_twenty_working_days(submit, alice):
     letter = services.application_send_fee_notice(application=application, actor=alice, on=date(2026, 1, 6), pages=120)
     assert application.fee.amount_yuan == 70 * 10 + 20 * 20
     assert "第31—100页：70页 × 10元 = 700元" in letter.body
+    with pytest.raises(ValidationError, match="收费通知尚无送达日期"):  # not yet sent: the applicant has nothing
+        services.application_lapse_fee(application=application, actor=alice, on=date(2026, 2, 27))
+    letters.letter_send(letter=letter, actor=alice, on=date(2026, 1, 7), method="post")
+    with pytest.raises(ValidationError, match="收费通知尚无送达日期"):  # posted: the period waits for the receipt
+        services.application_lapse_fee(application=application, actor=alice, on=date(2026, 2, 27))
+    services.application_record_notice_receipt(
+        application=application, actor=alice, notice="fee", received_on=date(2026, 1, 9)
+    )
+    application.fee.refresh_from_db()
+    assert application.fee.pay_by == date(2026, 2, 6)  # 20 working days from the applicant's receipt on 1-9
     with pytest.raises(ValidationError, match="尚未届满"):
         services.application_lapse_fee(application=application, actor=alice, on=application.fee.pay_by)
     services.application_lapse_fee(application=application, actor=alice, on=date(2026, 2, 27))

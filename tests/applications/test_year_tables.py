@@ -6,7 +6,7 @@ import csv
 import io
 from datetime import date
 
-from gongkai.applications import selectors, services
+from gongkai.applications import letters, selectors, services
 from gongkai.applications.models import Application
 from gongkai.cli import main
 from gongkai.report.format import APPLICANT_COLUMN_KEYS, RESULT_ROW_KEYS_2021
@@ -72,7 +72,8 @@ def _year(submit, alice):
     )
     services.application_lapse_correction(application=lapsed, actor=alice, on=date(2026, 1, 22))
     unpaid, _ = submit(received_on=date(2026, 1, 5), channel="post", **_org("research_institution"))
-    services.application_send_fee_notice(application=unpaid, actor=alice, on=date(2026, 1, 8), pages=120)
+    notice = services.application_send_fee_notice(application=unpaid, actor=alice, on=date(2026, 1, 8), pages=120)
+    letters.letter_send(letter=notice, actor=alice, on=date(2026, 1, 8), method="email")
     services.application_lapse_fee(application=unpaid, actor=alice, on=date(2026, 2, 12))
     # Carried out: still open at the end (received 2026, undecided).
     submit(received_on=date(2026, 2, 27), channel="post", **_org("legal_service_org"))

@@ -39,9 +39,17 @@ def clock_settings() -> ClockSettings:
 
 
 def _receipts(rows: Iterable[ApplicationEvent]) -> dict[str, str]:
-    """notice -> the day the other side received it, from NOTICE_RECEIVED rows ("fee", "correction" or a
-    consultation's ref)."""
-    return {row.data["notice"]: row.data["received_on"] for row in rows if row.kind == EventKind.NOTICE_RECEIVED}
+    """notice ("fee" or a consultation's ref) -> the day the other side received it: the day its letter was handed
+    over, e-mailed or put online, or the day a return receipt shows (NOTICE_RECEIVED). By post and no receipt yet:
+    unknown."""
+    found: dict[str, str] = {}
+    for row in rows:
+        data = row.data or {}
+        if row.kind == EventKind.LETTER_SENT and data.get("notice") and data.get("method") != "post":
+            found.setdefault(data["notice"], row.on.isoformat())
+        elif row.kind == EventKind.NOTICE_RECEIVED:
+            found[data["notice"]] = data["received_on"]
+    return found
 
 
 def clock_event(row: ApplicationEvent, channel: str, receipts: dict[str, str]):
@@ -69,7 +77,8 @@ def clock_event(row: ApplicationEvent, channel: str, receipts: dict[str, str]):
         case EventKind.PERIOD_SET:
             return PeriodSet(on=row.on, until=data["until"])
         case EventKind.FEE_NOTICE_SENT:
-            return FeeNoticeSent(on=row.on, delivered_on=receipts.get("fee") or data.get("delivered_on"))
+            delivered = receipts.get("fee") or data.get("delivered_on")
+            return FeeNoticeSent(on=row.on, delivered_on=delivered, delivery_unknown=delivered is None)
         case EventKind.FEE_PAID:
             return FeePaid(on=row.on)
         case EventKind.FEE_LAPSED:

@@ -145,6 +145,12 @@ class DeliveryForm(StepForm):
     method = forms.ChoiceField(label="送达方式", choices=Delivery.choices)
 
 
+class LetterSendForm(StepForm):
+    method = forms.ChoiceField(
+        label="发送方式（邮寄的，期限自对方签收之日起计算，收到回执后记录签收日期）", choices=Delivery.choices
+    )
+
+
 class LetterForm(forms.Form):
     title = forms.CharField(label="标题", max_length=200)
     doc_number = forms.CharField(label="文号", max_length=100, required=False)

@@ -16,7 +16,7 @@ from django.template import Context, Template
 from django.utils import timezone
 
 from gongkai.agencies.services import audit_record
-from gongkai.applications.models import Application, EventKind, Letter, LetterKind, LetterTemplate
+from gongkai.applications.models import Application, Delivery, EventKind, Letter, LetterKind, LetterTemplate
 from gongkai.applications.outcomes import ARTICLES, NEEDS_REMEDIES, Outcome, letter_group
 
 REMEDIES = (
@@ -194,9 +194,14 @@ def letter_title(kind: str) -> str:
     return LetterKind(kind).label
 
 
-def letter_draft(*, application: Application, kind: str, extra: dict | None = None) -> Letter:
+def letter_draft(*, application: Application, kind: str, extra: dict | None = None, notice: str = "") -> Letter:
+    """A draft letter; `notice` names the period it starts on arrival ("fee", or a consultation's ref)."""
     letter = Letter(
-        application=application, kind=kind, title=letter_title(kind), body=render_body(application, kind, extra)
+        application=application,
+        kind=kind,
+        title=letter_title(kind),
+        body=render_body(application, kind, extra),
+        notice=notice,
     )
     letter.full_clean()
     letter.save()
@@ -216,7 +221,9 @@ def letter_update(*, letter: Letter, actor, title: str, body: str, doc_number: s
 
 
 @transaction.atomic
-def letter_send(*, letter: Letter, actor, on: date) -> Letter:
+def letter_send(*, letter: Letter, actor, on: date, method: str = Delivery.PICKUP) -> Letter:
+    """Send and lock. Handed over, e-mailed or online, the letter arrives the day it is sent; by post its period runs
+    from the day the return receipt shows (record it with `application_record_notice_receipt`)."""
     letter = Letter.objects.select_for_update().select_related("application__agency").get(pk=letter.pk)
     if letter.locked:
         raise ValidationError("文书已发出")
@@ -228,10 +235,14 @@ def letter_send(*, letter: Letter, actor, on: date) -> Letter:
     step_day = application.decided_on if letter.kind == LetterKind.REPLY else application.received_on
     if step_day and on < step_day:
         raise ValidationError({"on": f"发出日期不能早于{cn_date(step_day)}：文书以实际发出之日为落款日期"})
-    letter.sent_on = on
+    if method not in Delivery.values:
+        raise ValidationError({"method": "请选择发送方式"})
+    letter.sent_on, letter.sent_by = on, method
     letter.sent_docx = render_docx(letter)
     letter.save()
-    append_event(letter.application, actor=actor, kind=EventKind.LETTER_SENT, on=on, note=letter.title)
+    data = {"letter": letter.pk, "kind": letter.kind, "method": method, "notice": letter.notice}
+    note = f"{letter.title}（{Delivery(method).label}）"
+    append_event(letter.application, actor=actor, kind=EventKind.LETTER_SENT, on=on, note=note, data=data)
     audit_record(actor=actor, agency=letter.application.agency, action="letter_send", obj=letter)
     return letter
 

@@ -359,6 +359,10 @@ class Letter(models.Model):
     body = models.TextField("正文")
     created_at = models.DateTimeField(auto_now_add=True)
     sent_on = models.DateField("发出日期", null=True, blank=True)
+    sent_by = models.CharField("发送方式", max_length=20, choices=Delivery.choices, blank=True)
+    notice = models.CharField(
+        max_length=20, blank=True, editable=False, help_text="the period this letter starts: fee, correction, c1…"
+    )
     sent_docx = models.BinaryField(null=True, editable=False)
 
     class Meta:

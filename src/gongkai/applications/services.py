@@ -180,6 +180,8 @@ def append_event(
     write_cache(application, state, [*rows, event])
     application.full_clean()
     application.save()
+    if state.clock.fee_payment_deadline is not None:  # the deadline follows the day the notice arrived
+        Fee.objects.filter(application=application).update(pay_by=state.clock.fee_payment_deadline)
     audit_record(
         actor=actor,
         agency=application.agency,
@@ -320,7 +322,7 @@ def application_start_consultation(
     period = periods.THIRD_PARTY_ANSWER if party == ConsultedParty.THIRD_PARTY else periods.OTHER_AGENCY_ANSWER
     deadline = platform_calendar().add_workdays(delivered_on or on, period.workdays)
     return letters.letter_draft(
-        application=application, kind=kind, extra={"consulted": consulted, "answer_by": deadline}
+        application=application, kind=kind, extra={"consulted": consulted, "answer_by": deadline}, notice=ref
     )
 
 
@@ -466,7 +468,7 @@ def application_send_fee_notice(
     fee.full_clean()
     fee.save()
     return letters.letter_draft(
-        application=application, kind=LetterKind.FEE_NOTICE, extra={"fee": fee, "fee_result": result}
+        application=application, kind=LetterKind.FEE_NOTICE, extra={"fee": fee, "fee_result": result}, notice="fee"
     )
 
 

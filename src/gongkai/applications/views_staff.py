@@ -235,7 +235,7 @@ def letter_edit(request, pk: int):
             "agency": letter.application.agency,
             "letter": letter,
             "form": form,
-            "send_form": forms.StepForm(prefix="send"),
+            "send_form": forms.LetterSendForm(prefix="send"),
         },
     )
 
@@ -244,10 +244,12 @@ def letter_edit(request, pk: int):
 @require_POST
 def letter_send(request, pk: int):
     letter = _get_letter_for_handler(request.user, pk)
-    form = forms.StepForm(request.POST, prefix="send")
+    form = forms.LetterSendForm(request.POST, prefix="send")
     if form.is_valid():
         try:
-            letters.letter_send(letter=letter, actor=request.user, on=form.cleaned_data["on"])
+            letters.letter_send(
+                letter=letter, actor=request.user, on=form.cleaned_data["on"], method=form.cleaned_data["method"]
+            )
         except ValidationError as exc:
             message_service_errors(request, exc)
         else:

@@ -133,9 +133,11 @@ def _applications(agency: Agency, handler) -> None:
             )
             services.application_lapse_correction(application=application, actor=handler, on=on)
         elif outcome == "other_unpaid_fee":
-            services.application_send_fee_notice(
+            notice = services.application_send_fee_notice(
                 application=application, actor=handler, on=received + timedelta(days=1), pages=120
             )
+            letters.letter_send(letter=notice, actor=handler, on=received + timedelta(days=1), method="email")
+            application.fee.refresh_from_db()
             pay_by = application.fee.pay_by
             services.application_lapse_fee(application=application, actor=handler, on=pay_by + timedelta(days=3))
         else:

@@ -432,6 +432,10 @@ def compute_dates(case: Case, calendar: WorkdayCalendar, settings: ClockSettings
             raise ClockInputError(
                 f"缴费期限为{format_date(fee_deadline)}，{format_date(case.fee_end.on)}缴费已逾期（109号）"
             )
+        if isinstance(case.fee_end, FeeLapsed) and notice.delivery_unknown:
+            raise ClockInputError(
+                "收费通知尚无送达日期：缴费期限自申请人收到通知之日起计算，请先发出通知或记录签收日期（109号）"
+            )
         if isinstance(case.fee_end, FeeLapsed) and case.fee_end.on <= fee_deadline:
             raise ClockInputError(f"缴费期限（{format_date(fee_deadline)}）尚未届满，不能记录逾期未缴费（109号）")
         if settings.fee_wait_excluded:

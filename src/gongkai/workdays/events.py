@@ -139,9 +139,11 @@ class ConsultationAnswered(_DatedEvent):
 @dataclass(frozen=True, kw_only=True)
 class FeeNoticeSent(_DatedEvent):
     """收费通知 sent (109号) on `on`; the 20 working days to pay run from `delivered_on`, the day the applicant
-    received it (unknown = the day it was sent)."""
+    received it (not given = the day it was sent). `delivery_unknown` says the notice went by post and no receipt is
+    recorded yet: the wait is then counted from the day it was sent, but the applicant cannot be held to a lapse."""
 
     delivered_on: date | None = None
+    delivery_unknown: bool = False
 
     def __post_init__(self) -> None:
         super().__post_init__()
