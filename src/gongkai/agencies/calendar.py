@@ -24,9 +24,11 @@ def year_schedules() -> list[YearSchedule]:
     return schedules
 
 
-def platform_calendar() -> WorkdayCalendar:
-    """Built per call: two small queries, and a newly entered year applies at once."""
-    return WorkdayCalendar(overrides=year_schedules(), provisional=True)
+def platform_calendar(*, provisional: bool = True) -> WorkdayCalendar:
+    """Built per call: two small queries, and a newly entered year applies at once. Applications use the provisional
+    stand-in for a year nobody entered yet (their dates are cached with a 暂定 mark and recomputed on entry); a caller
+    that stores a date nothing will recompute passes `provisional=False` and gets `UnknownYearError` instead."""
+    return WorkdayCalendar(overrides=year_schedules(), provisional=provisional)
 
 
 # The State Council publishes next year's schedule in November; from 1 November admins are reminded while it is missing.

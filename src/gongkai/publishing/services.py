@@ -42,7 +42,7 @@ AUDIT_FIELDS = ["status", *ITEM_FIELDS]
 def publication_deadline(formed_on: date) -> date:
     """第26条: within 20 working days of the information being formed or changed (that day not counted)."""
     try:
-        return platform_calendar().add_workdays(formed_on, PUBLICATION_LIMIT_WORKDAYS)
+        return platform_calendar(provisional=False).add_workdays(formed_on, PUBLICATION_LIMIT_WORKDAYS)
     except UnknownYearError as exc:
         message = f"{exc.args[0] if exc.args else ''}：该年度放假安排尚未录入，无法计算第26条公开期限，请管理员先录入"
         raise ValidationError({"formed_on": message}) from None
