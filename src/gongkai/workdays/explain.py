@@ -8,8 +8,10 @@ from __future__ import annotations
 from datetime import date
 
 from .calendar import SOURCE_PACKAGE, WorkdayCalendar
-from .clock import Case, ClockSettings, ClockState, Dates, Step, Window, window_days
+from .dates import Dates, window_days
 from .events import CorrectionLapsed, FeeLapsed, FeePaid
+from .reading import Case, Window
+from .result import ClockSettings, ClockState, Step
 from .text import format_date, format_range, format_weekday
 
 
