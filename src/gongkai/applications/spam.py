@@ -11,6 +11,7 @@ from django.core import signing
 from django.utils import timezone
 
 from gongkai.applications.models import SubmissionAttempt
+from gongkai.site.clients import client_ip
 
 _SALT = "gongkai.applications.challenge"
 _DIGITS = "零一二三四五六七八九十"
@@ -21,8 +22,8 @@ def rate_per_hour() -> int:
 
 
 def client_source(request) -> str:
-    """The address, hashed: the rate limit needs to recognise it, not to keep it."""
-    ip = request.META.get("REMOTE_ADDR", "")
+    """The client's address (through trusted proxies only), hashed: the rate limit recognises it, never keeps it."""
+    ip = client_ip(request)
     return hashlib.sha256((settings.SECRET_KEY + ip).encode()).hexdigest()
 
 

@@ -34,9 +34,12 @@ def site(*, listen: str, upstream: str, page_files: Path, server_name: str = "_"
         "        proxy_set_header X-Forwarded-Proto $scheme;\n"
     )
     session = settings.SESSION_COOKIE_NAME
-    return f"""# gongkai (docs/portal.md). Item pages come from files gongkai writes and deletes under the database's
-# lock; a withdrawal deletes the file before it commits. Never turn on open_file_cache here: a cached descriptor
-# would outlive that delete.
+    return f"""# gongkai (docs/portal.md, docs/security.md). Item pages come from files gongkai writes and deletes under
+# the database's lock; a withdrawal deletes the file before it commits. Never turn on open_file_cache here: a cached
+# descriptor would outlive that delete.
+# The client's address reaches gongkai in X-Forwarded-For: gongkai believes it only from the proxies in
+# GONGKAI_TRUSTED_PROXIES (default 127.0.0.1,::1, this nginx on the same machine). If nginx runs on another
+# machine, set GONGKAI_TRUSTED_PROXIES to its address, or every visitor shares one rate limit.
 upstream gongkai_app {{
     server {upstream};
     keepalive 32;

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from gongkai.site.env import env_bool, env_int, env_list, env_path, env_str
+from gongkai.site.env import env_bool, env_int, env_list, env_networks, env_path, env_str
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
@@ -108,9 +108,18 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
-# Login throttling: this many failures for one user name (or from one address) within the window locks it out.
+# The proxies whose X-Forwarded-For is believed (addresses or CIDR ranges): the client's address, for the rate limits
+# and the login throttle, is the right-most address in that header that is not one of them (gongkai.site.clients).
+# The default trusts a proxy on the same machine, like the nginx site `gongkai manage portal_nginx` prints.
+GONGKAI_TRUSTED_PROXIES = env_networks("GONGKAI_TRUSTED_PROXIES", ["127.0.0.1", "::1"])
+
+# Login throttling (gongkai.agencies.throttle): each sign-in reserves an attempt before the password is checked. One
+# address gets GONGKAI_LOGIN_MAX_FAILURES tries per user name (4x that over all names) per window; a user name gets
+# that many from all addresses, then one try every GONGKAI_LOGIN_DELAY_SECONDS, so a correct password from another
+# address always gets in after a short wait (a delay, never a ban).
 GONGKAI_LOGIN_MAX_FAILURES = env_int("GONGKAI_LOGIN_MAX_FAILURES", 5, minimum=1)
 GONGKAI_LOGIN_WINDOW_MINUTES = env_int("GONGKAI_LOGIN_WINDOW_MINUTES", 15, minimum=1)
+GONGKAI_LOGIN_DELAY_SECONDS = env_int("GONGKAI_LOGIN_DELAY_SECONDS", 30, minimum=1)
 
 # Online applications (docs/applications.md): submissions per address per hour, largest identity document, how long
 # a submission form's challenge stays valid, and whether the wait for a fee stops the reply clock.
