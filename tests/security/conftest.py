@@ -10,7 +10,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from gongkai.agencies.models import Agency, Region, Role
-from personas import NOW, credit_code, person
+from personas import NOW, credit_code, person, solve_challenge
 
 APPLICANT = {
     "applicant_type": "natural_person",
@@ -26,6 +26,11 @@ APPLICANT = {
     "form": "paper",
     "delivery": "post",
 }
+
+
+def answered_challenge(client) -> dict[str, str]:
+    found = client.get("/api/v1/challenge").json()
+    return {"challenge_token": found["challenge_token"], "challenge": solve_challenge(found["question"])}
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
 from datetime import timedelta
 
@@ -37,11 +38,17 @@ def submission_record(source: str) -> None:
     SubmissionAttempt.objects.filter(at__lt=timezone.now() - timedelta(days=2)).delete()
 
 
+def _answer_digest(nonce: str, answer: str) -> str:
+    return hmac.new(settings.SECRET_KEY.encode(), f"{_SALT}|{nonce}|{answer}".encode(), hashlib.sha256).hexdigest()
+
+
 def new_challenge() -> tuple[str, str]:
-    """A question in Chinese numerals and its signed token (the answer travels signed, nothing is stored)."""
+    """A question in Chinese numerals and its signed token. Nothing is stored; the token carries a keyed digest of
+    the answer, never the answer itself (a signed token is readable by whoever holds it)."""
     a, b = secrets.randbelow(9) + 1, secrets.randbelow(9) + 1
     question = f"{_DIGITS[a]}加{_DIGITS[b]}等于几？（请填阿拉伯数字）"
-    token = signing.dumps({"answer": a + b, "nonce": secrets.token_hex(4)}, salt=_SALT)
+    nonce = secrets.token_hex(8)
+    token = signing.dumps({"nonce": nonce, "digest": _answer_digest(nonce, str(a + b))}, salt=_SALT)
     return question, token
 
 
@@ -50,4 +57,7 @@ def challenge_passed(token: str, answer: str) -> bool:
         data = signing.loads(token or "", salt=_SALT, max_age=settings.GONGKAI_CHALLENGE_MAX_AGE)
     except signing.BadSignature:
         return False
-    return str(answer or "").strip() == str(data.get("answer"))
+    if not isinstance(data, dict):
+        return False
+    expected = _answer_digest(str(data.get("nonce", "")), str(answer or "").strip()[:8])
+    return hmac.compare_digest(expected, str(data.get("digest", "")))

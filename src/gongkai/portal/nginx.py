@@ -11,19 +11,14 @@ from django.conf import settings
 
 from gongkai.portal.http import CACHE_CONTROL, FIXED_HEADERS
 from gongkai.portal.page_files import INDEX
-
-# Headers Django's middleware puts on every page (SecurityMiddleware, clickjacking, locale), so that a page sent
-# from a file answers exactly as the same page sent by Django.
-SECURITY_HEADERS = {
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "same-origin",
-    "Cross-Origin-Opener-Policy": "same-origin",
-}
+from gongkai.site.middleware import security_headers
 
 
 def site(*, listen: str, upstream: str, page_files: Path, server_name: str = "_") -> str:
     """An nginx `upstream` and `server` block, for the `http` context."""
-    headers = {"Cache-Control": CACHE_CONTROL, **FIXED_HEADERS, **SECURITY_HEADERS}
+    # The headers Django's middleware puts on every page (security, CSP, HSTS when configured, clickjacking,
+    # locale), so that a page sent from a file answers exactly as the same page sent by Django.
+    headers = {"Cache-Control": CACHE_CONTROL, **FIXED_HEADERS, **security_headers()}
     add_headers = "\n".join(f'        add_header {name} "{value}" always;' for name, value in headers.items())
     proxy = (
         "        proxy_pass http://gongkai_app;\n"

@@ -5,6 +5,11 @@ from gongkai.agencies import views as agency_views
 from gongkai.publishing import views, views_records
 from gongkai.site import api
 
+handler400 = "gongkai.site.errors.bad_request"
+handler403 = "gongkai.site.errors.permission_denied"
+handler404 = "gongkai.site.errors.page_not_found"
+handler500 = "gongkai.site.errors.server_error"
+
 admin.site.site_header = "gongkai 系统管理"
 admin.site.site_title = "gongkai"
 

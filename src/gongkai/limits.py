@@ -1,0 +1,143 @@
+"""Bounds on everything gongkai parses from outside: one module, used by every reader of uploaded or checked files
+(attachment text extraction, spreadsheet imports, report imports, `gongkai check`) and of JSON (the API, `gongkai
+report`). Plain Python; docs/security.md lists each limit.
+
+A refusal is a `LimitExceeded` whose message says, in Chinese, which limit and by how much; `kind` says whether the
+input was too large (`too_large`), built to hurt (`unsafe`, a zip bomb) or too slow (`timeout`).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import signal
+import threading
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+MB = 1024 * 1024
+
+
+class LimitExceeded(ValueError):
+    def __init__(self, message: str, kind: str = "too_large"):
+        super().__init__(message)
+        self.kind = kind
+
+
+@dataclass(frozen=True)
+class FileLimits:
+    max_bytes: int = 50 * MB  # a report or an attachment with pictures stays far below this
+    max_unzipped_bytes: int = 200 * MB  # all parts of a DOCX or XLSX, inflated
+    max_part_bytes: int = 32 * MB  # one inflated part (word/document.xml, a worksheet): its XML tree is ~10x that
+    max_zip_ratio: int = 200  # inflated / compressed, per part over 1 MB
+    max_zip_entries: int = 5000
+    max_rows: int = 100_000  # rows read from one spreadsheet
+    max_pdf_pages: int = 60
+    seconds: float = 60.0  # time for one file (where a timer can interrupt: a process's main thread)
+
+
+DEFAULT = FileLimits()
+# What a web request may parse: smaller and quicker than the command line's batch.
+REQUEST = FileLimits(max_unzipped_bytes=100 * MB, max_part_bytes=16 * MB, max_rows=20_000, seconds=20.0)
+
+
+def check_size(size: int, limits: FileLimits = DEFAULT) -> None:
+    if size > limits.max_bytes:
+        raise LimitExceeded(f"文件大小 {size / MB:.0f} MB，超过上限 {limits.max_bytes / MB:.0f} MB，未读取")
+
+
+def check_zip(data: bytes, limits: FileLimits = DEFAULT) -> list[zipfile.ZipInfo]:
+    """The archive's parts, or LimitExceeded before anything is inflated (sizes from the central directory; the
+    readers inflate through zipfile, which stops at the declared size). BadZipFile for a damaged archive."""
+    check_size(len(data), limits)
+    infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    if len(infos) > limits.max_zip_entries:
+        raise LimitExceeded(f"压缩包中有 {len(infos)} 个文件，超过上限 {limits.max_zip_entries}，未解压", "unsafe")
+    total = sum(info.file_size for info in infos)
+    if total > limits.max_unzipped_bytes:
+        raise LimitExceeded(
+            f"解压后共 {total / MB:.0f} MB，超过上限 {limits.max_unzipped_bytes / MB:.0f} MB（疑似压缩炸弹），未解压",
+            "unsafe",
+        )
+    for info in infos:
+        if info.file_size > MB and info.file_size > limits.max_zip_ratio * max(info.compress_size, 1):
+            ratio = info.file_size // max(info.compress_size, 1)
+            raise LimitExceeded(f"“{info.filename}”的压缩比为 {ratio}:1（疑似压缩炸弹），未解压", "unsafe")
+        if info.file_size > limits.max_part_bytes:
+            raise LimitExceeded(
+                f"文件过大：“{info.filename}”解压后 {info.file_size / MB:.0f} MB，"
+                f"超过单个部件的上限 {limits.max_part_bytes / MB:.0f} MB，未读取"
+            )
+    return infos
+
+
+def rows(iterator, limits: FileLimits = DEFAULT) -> Iterator:
+    """The rows of a sheet, up to `max_rows` (LimitExceeded beyond)."""
+    for number, row in enumerate(iterator, 1):
+        if number > limits.max_rows:
+            raise LimitExceeded(f"表格超过 {limits.max_rows} 行，未读取")
+        yield row
+
+
+@contextmanager
+def time_limit(seconds: float):
+    """LimitExceeded("timeout") if the block runs past `seconds`. Only a process's main thread can be interrupted
+    (gunicorn's sync workers, the command line); elsewhere the size limits are the bound."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise LimitExceeded(f"读取超过 {seconds:.0f} 秒，已放弃", "timeout")
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+# -- JSON -------------------------------------------------------------------------------------------------------
+
+MAX_JSON_DEPTH = 32
+MAX_NUMBER = 10**15  # every count and amount in gongkai is far below this
+
+
+def _number(text: str) -> float | int:
+    value = float(text) if any(c in text for c in ".eE") else int(text) if len(text) <= 20 else None
+    if value is None or not math.isfinite(value) or abs(value) > MAX_NUMBER:
+        raise LimitExceeded(f"数字 {text[:20]}{'…' if len(text) > 20 else ''} 超出范围（绝对值不得超过 10^15）")
+    return value
+
+
+def _refuse_constant(name: str):
+    raise LimitExceeded(f"{name} 不是有效的数字")
+
+
+def _depth(value) -> int:
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return deepest
+
+
+def load_json(raw: bytes | str):
+    """Parse JSON with every number finite and bounded and the nesting shallow; LimitExceeded says what is wrong,
+    ValueError (json.JSONDecodeError) for text that is not JSON."""
+    try:
+        data = json.loads(raw, parse_int=_number, parse_float=_number, parse_constant=_refuse_constant)
+    except RecursionError:
+        raise LimitExceeded(f"JSON 嵌套过深（不得超过 {MAX_JSON_DEPTH} 层）") from None
+    if _depth(data) > MAX_JSON_DEPTH:
+        raise LimitExceeded(f"JSON 嵌套过深（不得超过 {MAX_JSON_DEPTH} 层）")
+    return data
