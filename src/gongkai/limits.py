@@ -35,7 +35,10 @@ class FileLimits:
     max_zip_ratio: int = 200  # inflated / compressed, per part over 1 MB
     max_zip_entries: int = 5000
     max_rows: int = 100_000  # rows read from one spreadsheet
-    max_pdf_pages: int = 60
+    max_pdf_pages: int = 60  # pages read of a report (`gongkai check`); the rest skipped, and the outcome says so
+    max_scanned_pages: int = (
+        500  # pages of an attachment scanned for personal data; beyond, refused (never half-scanned)
+    )
     seconds: float = 60.0  # time for one file (where a timer can interrupt: a process's main thread)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
 import openpyxl
@@ -10,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from openpyxl.styles import Font
 
+from gongkai import limits
 from gongkai.agencies.models import Agency
 from gongkai.agencies.services import audit_record, snapshot
 from gongkai.publishing.models import FIGURE_FIELDS, CatalogEntry, YearFigures
@@ -26,9 +28,21 @@ def _workbook_bytes(book: openpyxl.Workbook) -> bytes:
 
 def _open(data: bytes) -> openpyxl.Workbook:
     try:
+        limits.check_zip(data, limits.REQUEST)
         return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except limits.LimitExceeded as exc:
+        raise ValidationError({"file": f"无法导入：{exc}"}) from None
     except Exception:
         raise ValidationError({"file": "无法读取：请上传 XLSX 格式的表格"}) from None
+
+
+def _rows(data: bytes) -> Iterator[tuple]:
+    """The first sheet's rows, at most gongkai.limits.REQUEST.max_rows of them."""
+    sheet = _open(data).worksheets[0]
+    try:
+        yield from limits.rows(sheet.iter_rows(values_only=True), limits.REQUEST)
+    except limits.LimitExceeded as exc:
+        raise ValidationError({"file": f"无法导入：{exc}"}) from None
 
 
 def _text(value) -> str:
@@ -56,7 +70,7 @@ def catalog_import(*, agency: Agency, actor, data: bytes) -> tuple[int, int]:
     """Add or update indicators by name; nothing is removed (items may point at an indicator).
 
     Returns (added, updated)."""
-    rows = list(_open(data).worksheets[0].iter_rows(values_only=True))
+    rows = list(_rows(data))
     if not rows or [_text(v) for v in rows[0][: len(CATALOG_HEADERS)]] != CATALOG_HEADERS:
         raise ValidationError({"file": "第1行应为表头：" + "、".join(CATALOG_HEADERS)})
     added = updated = 0
@@ -139,7 +153,7 @@ def figures_save(*, agency: Agency, year: int, actor, **values) -> YearFigures:
 def figures_import(*, agency: Agency, year: int, actor, data: bytes) -> YearFigures:
     by_label = {_figure_label(f): f for f in FIGURE_FIELDS}
     values, problems = {}, []
-    for number, row in enumerate(_open(data).worksheets[0].iter_rows(values_only=True), start=1):
+    for number, row in enumerate(_rows(data), start=1):
         label, raw = _text(row[0] if row else None), row[1] if row and len(row) > 1 else None
         if number == 1 or not label:
             continue
