@@ -99,3 +99,11 @@ def test_unknown_api_paths_and_server_errors_answer_json(client, agency, monkeyp
 def test_a_page_outside_the_api_keeps_its_html_404(db):
     response = Client().get("/gk/item/999999/")
     assert response.status_code == 404 and "<h1>未找到</h1>" in response.content.decode()
+
+
+@pytest.mark.parametrize("year", [0, 1, 99999999])
+def test_a_year_in_a_url_that_no_record_can_have_is_a_404(client, erin, agency, year):
+    client.force_login(erin)
+    client.raise_request_exception = False
+    for path in (f"/staff/{agency.pk}/reports/{year}/", f"/staff/{agency.pk}/reports/{year}/categories/1/"):
+        assert client.get(path).status_code == 404, path

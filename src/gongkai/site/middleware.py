@@ -85,3 +85,24 @@ class RefuseControlCharacters:
                 if any(find_control(text) for text in (key, *values)):
                     return "表单内容"
         return None
+
+
+class YearsInRange:
+    """A year in a URL (`/staff/<agency>/reports/<year>/`, `/figures/<year>/` …) outside the years gongkai can hold
+    names nothing: 404 for every such route here, before a view builds a date from year 0 or 99999999."""
+
+    FIRST, LAST = 1949, 2199
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        year = view_kwargs.get("year")
+        if isinstance(year, int) and not self.FIRST <= year <= self.LAST:
+            from django.http import Http404
+
+            raise Http404("year out of range")
+        return None

@@ -50,6 +50,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A year in a URL that no record can have: 404 on every route (docs/security.md)
+    "gongkai.site.middleware.YearsInRange",
 ]
 
 ROOT_URLCONF = "gongkai.site.urls"
