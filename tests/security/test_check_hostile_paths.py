@@ -103,3 +103,18 @@ def test_spreadsheet_text_and_imports_stop_at_the_row_limit(agency, erin):
         extract_text("xlsx", buffer.getvalue())
     with pytest.raises(ValidationError, match="超过"):
         catalog_import(agency=agency, actor=erin, data=buffer.getvalue())
+
+
+def test_the_skipped_pages_note_survives_reading_tables_from_text(monkeypatch):
+    """A long PDF whose tables are text: the second reading must keep "only the first 60 pages were read"."""
+    from gongkai.check import read
+    from gongkai.report.model import Report
+    from gongkai.report.parse import text as text_parser
+    from gongkai.report.parse.document import ParsedDocument
+
+    note = "PDF 共 10400 页，只读取了前 60 页，第 61–10400 页已跳过"
+    first = ParsedDocument(Report(agency="测试局", year=2025), problems=[note], sections_found=6, title_found=True)
+    second = ParsedDocument(Report(agency="测试局", year=2025), cells_found=40, sections_found=6, title_found=True)
+    monkeypatch.setattr(text_parser, "parse_text_run_together", lambda text, source: second)
+    outcome = read._classify(read._tables_from_text(first, "long.pdf"), "long.pdf", "pdf")
+    assert note in outcome.reason and outcome.status is Status.REPORT

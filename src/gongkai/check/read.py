@@ -250,6 +250,8 @@ def _tables_from_text(document: ParsedDocument, source: str) -> ParsedDocument:
         return document
     again.report.published_on = again.report.published_on or report.published_on
     again.problems.insert(0, "文中的表格不是表格形式（可能没有边框或由文字排成），已按文字中的标签和数字读取")
+    # What the first reading skipped (a PDF's pages past the limit) is still skipped: keep saying so.
+    again.problems[1:1] = [problem for problem in document.problems if "已跳过" in problem]
     return again
 
 
