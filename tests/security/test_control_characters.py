@@ -47,3 +47,21 @@ def test_the_report_draft_refuses_them(client, erin, agency):
     client.force_login(erin)
     response = client.post(f"/staff/{agency.pk}/reports/2025/", {"preamble": "本报告\x0c说明", "title": ""})
     assert response.status_code == 400 and "控制字符" in response.text
+
+
+def test_a_letter_stored_with_them_before_this_rule_still_renders(agency):
+    """Data from before the rule (or from the admin's database shell): the letter's DOCX is still produced."""
+    import io
+
+    import docx
+
+    from gongkai.applications.letters import letter_docx, letter_draft
+    from gongkai.applications.models import Channel, LetterKind
+    from gongkai.applications.services import application_submit
+
+    application, _ = application_submit(agency=agency, channel=Channel.ONLINE, identity_file=None, **APPLICANT)
+    letter = letter_draft(application=application, kind=LetterKind.CORRECTION)
+    letter.body = "请补正\x01申请\x0b内容。"
+    letter.save()
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(letter_docx(letter))).paragraphs)
+    assert "请补正申请内容。" in text
