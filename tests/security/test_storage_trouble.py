@@ -77,3 +77,16 @@ def test_public_pages_are_served_without_a_writable_cache(client, agency, monkey
     monkeypatch.setattr(page_files, "store", read_only)
     assert client.get("/").status_code == 200
     assert client.get(f"/gk/{agency.pk}/").status_code == 200
+
+
+def test_sqlite_writers_wait_longer_for_the_lock(monkeypatch):
+    import importlib
+
+    from gongkai.site import settings as site_settings
+
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    assert "busy_timeout=20000" in importlib.reload(site_settings).DATABASES["default"]["OPTIONS"]["init_command"]
+    monkeypatch.setenv("GONGKAI_DB_BUSY_SECONDS", "45")
+    assert "busy_timeout=45000" in importlib.reload(site_settings).DATABASES["default"]["OPTIONS"]["init_command"]
+    monkeypatch.delenv("GONGKAI_DB_BUSY_SECONDS")
+    importlib.reload(site_settings)

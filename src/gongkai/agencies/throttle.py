@@ -15,11 +15,14 @@ address signs in many times a day).
 from __future__ import annotations
 
 import math
+import threading
+from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 
@@ -37,6 +40,16 @@ class Gate:
         if self.wait_seconds <= 90:
             return f"登录尝试过于频繁，请{self.wait_seconds}秒后再试"
         return f"登录失败次数过多，请{minutes}分钟后再试"
+
+
+# SQLite has one writer: within a process, sign-ins queue here rather than meet "database is locked" (between
+# processes, SQLite's busy timeout queues them). PostgreSQL needs no queue: each UPDATE locks its row.
+_SQLITE_WRITER = threading.Lock()
+
+
+def _one_writer(call: Callable):
+    with _SQLITE_WRITER if connection.vendor == "sqlite" else nullcontext():
+        return call()
 
 
 def _keys(username: str, ip: str) -> dict[str, str]:
@@ -75,6 +88,10 @@ def _reserve(key: str, *, limit: int, delay: timedelta | None, now: datetime) ->
 
 def login_attempt_begin(*, username: str, ip: str) -> Gate:
     """Reserve one attempt for `username` from `ip`, or say how long to wait. Call before checking the password."""
+    return _one_writer(lambda: _begin(username, ip))
+
+
+def _begin(username: str, ip: str) -> Gate:
     limit = settings.GONGKAI_LOGIN_MAX_FAILURES
     delay = timedelta(seconds=settings.GONGKAI_LOGIN_DELAY_SECONDS)
     keys = _keys(username, ip)
@@ -92,15 +109,23 @@ def login_attempt_begin(*, username: str, ip: str) -> Gate:
     return Gate(True)
 
 
-@transaction.atomic
 def login_attempt_failed(*, username: str, ip: str) -> None:
     """Keep a record of the failure (the attempt itself was counted when it began)."""
+    _one_writer(lambda: _record_failure(username, ip))
+
+
+@transaction.atomic
+def _record_failure(username: str, ip: str) -> None:
     LoginFailure.objects.create(username=username[:150], ip=ip or None)
     LoginFailure.objects.filter(at__lt=timezone.now() - timedelta(days=30)).delete()
 
 
-@transaction.atomic
 def login_attempt_succeeded(*, username: str, ip: str) -> None:
+    _one_writer(lambda: _clear(username, ip))
+
+
+@transaction.atomic
+def _clear(username: str, ip: str) -> None:
     keys = _keys(username, ip)
     LoginThrottle.objects.filter(key__in=[keys["pair"], keys["account"]]).delete()
     LoginThrottle.objects.filter(key=keys["address"], count__gt=0).update(count=F("count") - 1)

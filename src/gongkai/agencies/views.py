@@ -17,7 +17,6 @@ from django.views.decorators.http import require_POST
 from gongkai.agencies.access import get_agency_for_member, get_agency_for_viewer, roles_in
 from gongkai.agencies.models import Agency, Role
 from gongkai.agencies.throttle import login_attempt_begin, login_attempt_failed, login_attempt_succeeded
-from gongkai.applications.services import with_retries
 from gongkai.publishing import workflow
 from gongkai.publishing.models import Item, Status
 from gongkai.reporting.selectors import dashboard_report
@@ -29,13 +28,12 @@ def login_view(request):
     next_url = request.POST.get("next") or request.GET.get("next") or ""
     if request.method == "POST":
         username, ip = request.POST.get("username", ""), client_ip(request)
-        # Many sign-ins at once queue on SQLite's one writer, like concurrent submissions (with_retries says how).
-        gate = with_retries(lambda: login_attempt_begin(username=username, ip=ip))
+        gate = login_attempt_begin(username=username, ip=ip)
         if not gate.allowed:
             form = AuthenticationForm(request)
             messages.error(request, gate.message)
         elif form.is_valid():
-            with_retries(lambda: login_attempt_succeeded(username=username, ip=ip))
+            login_attempt_succeeded(username=username, ip=ip)
             login(request, form.get_user())
             if not url_has_allowed_host_and_scheme(
                 next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
@@ -43,7 +41,7 @@ def login_view(request):
                 next_url = ""
             return redirect(next_url or "staff-home")
         else:
-            with_retries(lambda: login_attempt_failed(username=username, ip=ip))
+            login_attempt_failed(username=username, ip=ip)
     return render(request, "registration/login.html", {"form": form, "next": next_url})
 
 
