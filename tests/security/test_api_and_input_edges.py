@@ -32,6 +32,7 @@ def _png_declaring(width: int, height: int) -> bytes:
     )
 
 
+@pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
 @pytest.mark.parametrize("side", [30000, 12000])
 def test_a_huge_declared_image_is_refused_clearly(side):
     with pytest.raises(BadFile, match="图片尺寸过大"):

@@ -118,3 +118,15 @@ def test_the_skipped_pages_note_survives_reading_tables_from_text(monkeypatch):
     monkeypatch.setattr(text_parser, "parse_text_run_together", lambda text, source: second)
     outcome = read._classify(read._tables_from_text(first, "long.pdf"), "long.pdf", "pdf")
     assert note in outcome.reason and outcome.status is Status.REPORT
+
+
+def test_a_report_import_refuses_a_docx_part_past_the_limit(tmp_path, region, erin):
+    from django.core.exceptions import ValidationError
+
+    from gongkai.reporting.services import report_import
+
+    data = _docx_with_a_big_part(tmp_path / "big.docx", 33).read_bytes()
+    started = time.perf_counter()
+    with pytest.raises(ValidationError, match="文件过大"):
+        report_import(region=region, data=data, filename="big.docx", actor=erin)
+    assert time.perf_counter() - started < 10
