@@ -11,14 +11,20 @@ from __future__ import annotations
 import io
 import json
 import math
+import os
+import pickle
+import select
 import signal
 import threading
+import time
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TypeVar
 
 MB = 1024 * 1024
+T = TypeVar("T")
 
 
 class LimitExceeded(ValueError):
@@ -39,12 +45,15 @@ class FileLimits:
     max_scanned_pages: int = (
         500  # pages of an attachment scanned for personal data; beyond, refused (never half-scanned)
     )
-    seconds: float = 60.0  # time for one file (where a timer can interrupt: a process's main thread)
+    seconds: float = 60.0  # time for one file
+    max_memory_growth: int = 1024 * MB  # memory a parse may add (in `isolated()`'s child process)
 
 
 DEFAULT = FileLimits()
 # What a web request may parse: smaller and quicker than the command line's batch.
-REQUEST = FileLimits(max_unzipped_bytes=100 * MB, max_part_bytes=16 * MB, max_rows=20_000, seconds=20.0)
+REQUEST = FileLimits(
+    max_unzipped_bytes=100 * MB, max_part_bytes=16 * MB, max_rows=20_000, seconds=20.0, max_memory_growth=768 * MB
+)
 
 
 def check_size(size: int, limits: FileLimits = DEFAULT) -> None:
@@ -103,6 +112,80 @@ def time_limit(seconds: float):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+# -- a parse in its own process ---------------------------------------------------------------------------------
+
+
+class ParseFailed(Exception):
+    """The parse raised something else than LimitExceeded; `args[0]` is the exception's class name."""
+
+
+def isolated(call: Callable[[], T], limits: FileLimits = REQUEST) -> T:
+    """`call()` in a forked child with a memory cap (RLIMIT_AS: what it has now plus `max_memory_growth`) and a
+    time cap (`seconds`, enforced by the parent: it works in any thread of a web server, unlike a timer). The child
+    touches no database and ends with os._exit. Where fork or resource limits do not exist, `call()` runs here."""
+    if not hasattr(os, "fork"):
+        return call()
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child's outcome is what the parent's tests see
+        status = 0
+        try:
+            os.close(read_end)
+            _cap_memory(limits.max_memory_growth)
+            try:
+                result = ("ok", call())
+            except LimitExceeded as exc:
+                result = ("limit", str(exc), exc.kind)
+            except MemoryError:
+                result = ("limit", f"文件过大：解析所需内存超过上限 {limits.max_memory_growth // MB} MB", "too_large")
+            except Exception as exc:
+                result = ("failed", type(exc).__name__)
+            with os.fdopen(write_end, "wb") as out:
+                pickle.dump(result, out)
+        except BaseException:
+            status = 1
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + limits.seconds
+    try:
+        with os.fdopen(read_end, "rb") as source:
+            while True:
+                left = deadline - time.monotonic()
+                if left <= 0 or not select.select([source], [], [], left)[0]:
+                    os.kill(pid, signal.SIGKILL)
+                    raise LimitExceeded(f"读取超过 {limits.seconds:.0f} 秒，已放弃", "timeout")
+                chunk = os.read(source.fileno(), 1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+    finally:
+        os.waitpid(pid, 0)
+    if not chunks:
+        raise LimitExceeded(f"文件过大：解析所需内存超过上限 {limits.max_memory_growth // MB} MB", "too_large")
+    result = pickle.loads(b"".join(chunks))
+    if result[0] == "ok":
+        return result[1]
+    if result[0] == "limit":
+        raise LimitExceeded(result[1], result[2])
+    raise ParseFailed(result[1])
+
+
+def _cap_memory(growth: int) -> None:
+    try:
+        import resource
+
+        with open("/proc/self/statm") as statm:
+            current = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        cap = current + growth
+        if hard == resource.RLIM_INFINITY or hard > cap:
+            resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (ImportError, OSError, ValueError):
+        pass  # no cap on this platform: the size limits still hold
 
 
 # -- JSON -------------------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from gongkai.limits import REQUEST, FileLimits, LimitExceeded, check_size, check_zip, rows, time_limit
+from gongkai.limits import REQUEST, FileLimits, LimitExceeded, ParseFailed, check_size, check_zip, isolated, rows
 
 KIND_LABELS = {"pdf": "PDF", "docx": "Word (DOCX)", "xlsx": "Excel (XLSX)", "png": "PNG 图片", "jpg": "JPEG 图片"}
 CONTENT_TYPES = {
@@ -44,12 +44,16 @@ def sniff_kind(data: bytes) -> str:
 def extract_text(kind: str, data: bytes, limits: FileLimits = REQUEST) -> str:
     """Text for the personal-data scan; images have none (a reviewer looks at them). Bounded by gongkai.limits
     (sizes, zip ratio, rows, pages, time): a file past a limit is refused, never scanned in part."""
+    if kind not in ("pdf", "docx", "xlsx"):
+        return ""
     try:
-        with time_limit(limits.seconds):
-            return _extract(kind, data, limits)
+        # In a child process: its memory and time are capped whatever thread of the server this runs in.
+        return isolated(lambda: _extract(kind, data, limits), limits)
     except LimitExceeded as exc:
         raise BadFile(f"无法检查文件内容：{exc}") from None
-    except Exception as exc:  # a damaged document must not pass unscanned
+    except ParseFailed as exc:  # a damaged document must not pass unscanned
+        raise BadFile(f"无法读取文件内容：{exc}") from None
+    except Exception as exc:
         raise BadFile(f"无法读取文件内容：{exc.__class__.__name__}") from None
 
 

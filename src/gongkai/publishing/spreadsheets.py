@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
 import openpyxl
@@ -26,23 +25,20 @@ def _workbook_bytes(book: openpyxl.Workbook) -> bytes:
     return out.getvalue()
 
 
-def _open(data: bytes) -> openpyxl.Workbook:
+def _read_rows(data: bytes) -> list[tuple]:
+    limits.check_zip(data, limits.REQUEST)
+    sheet = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
+    return list(limits.rows(sheet.iter_rows(values_only=True), limits.REQUEST))
+
+
+def _rows(data: bytes) -> list[tuple]:
+    """The first sheet's rows, read in a child process within gongkai.limits.REQUEST (sizes, rows, memory, time)."""
     try:
-        limits.check_zip(data, limits.REQUEST)
-        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        return limits.isolated(lambda: _read_rows(data), limits.REQUEST)
     except limits.LimitExceeded as exc:
         raise ValidationError({"file": f"无法导入：{exc}"}) from None
-    except Exception:
+    except limits.ParseFailed:
         raise ValidationError({"file": "无法读取：请上传 XLSX 格式的表格"}) from None
-
-
-def _rows(data: bytes) -> Iterator[tuple]:
-    """The first sheet's rows, at most gongkai.limits.REQUEST.max_rows of them."""
-    sheet = _open(data).worksheets[0]
-    try:
-        yield from limits.rows(sheet.iter_rows(values_only=True), limits.REQUEST)
-    except limits.LimitExceeded as exc:
-        raise ValidationError({"file": f"无法导入：{exc}"}) from None
 
 
 def _text(value) -> str:
