@@ -15,11 +15,9 @@ import os
 import pickle
 import select
 import signal
-import threading
 import time
 import zipfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -92,26 +90,6 @@ def rows(iterator, limits: FileLimits = DEFAULT) -> Iterator:
         if number > limits.max_rows:
             raise LimitExceeded(f"表格超过 {limits.max_rows} 行，未读取")
         yield row
-
-
-@contextmanager
-def time_limit(seconds: float):
-    """LimitExceeded("timeout") if the block runs past `seconds`. Only a process's main thread can be interrupted
-    (gunicorn's sync workers, the command line); elsewhere the size limits are the bound."""
-    if seconds <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
-        yield
-        return
-
-    def interrupt(signum, frame):
-        raise LimitExceeded(f"读取超过 {seconds:.0f} 秒，已放弃", "timeout")
-
-    previous = signal.signal(signal.SIGALRM, interrupt)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 # -- a parse in its own process ---------------------------------------------------------------------------------
