@@ -49,6 +49,15 @@ FILES = st.one_of(
     st.binary(max_size=2048),
     st.sampled_from([b"%PDF-1.4\n%%EOF", b"PK\x03\x04garbage", b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, b""]),
 )
+RAW_TYPES = [
+    "application/json",
+    "application/json; charset=latin-1",
+    "application/x-www-form-urlencoded",
+    "multipart/form-data",
+    "multipart/form-data; boundary=xyz",
+    "text/plain",
+    "application/octet-stream",
+]
 _NAME = re.compile(r'<(input|select|textarea)\b[^>]*\bname="([^"]+)"[^>]*>', re.S)
 
 
@@ -146,9 +155,13 @@ def test_no_input_makes_a_server_error(world, persona, time_machine):
         headers = {}
         if data.draw(st.booleans(), label="token") and path.startswith("/api/"):
             headers["HTTP_AUTHORIZATION"] = f"Token {world['token']}"
-        method = data.draw(st.sampled_from(["get", "post"]), label="method")
+        method = data.draw(st.sampled_from(["get", "post", "raw"]), label="method")
         if method == "get":
             response = client.get(path, query, **headers)
+        elif method == "raw":  # any bytes under any declared type: broken multipart, bad UTF-8, wrong JSON
+            body = data.draw(st.one_of(st.binary(max_size=512), FILES), label="body")
+            content_type = data.draw(st.sampled_from(RAW_TYPES), label="content_type")
+            response = client.generic("POST", path, body, content_type=content_type, **headers)
         elif path.startswith("/api/"):
             if data.draw(st.booleans(), label="raw"):
                 body = data.draw(RAW_JSON)

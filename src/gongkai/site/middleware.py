@@ -11,7 +11,7 @@ from django.core.exceptions import RequestDataTooBig
 from gongkai.site.errors import refusal
 from gongkai.text import MESSAGE, find_control, strings_in
 
-# No inline script anywhere (the scripts are static files, gongkai/site/static); styles may be inline (charts, the
+# No inline script anywhere (the one script is a file, gongkai/site/assets); styles may be inline (charts, the
 # templates' <style> blocks). Pictures come from the site or are data: URIs (charts); nothing may frame a page.
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
