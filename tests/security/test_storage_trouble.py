@@ -90,3 +90,44 @@ def test_sqlite_writers_wait_longer_for_the_lock(monkeypatch):
     assert "busy_timeout=45000" in importlib.reload(site_settings).DATABASES["default"]["OPTIONS"]["init_command"]
     monkeypatch.delenv("GONGKAI_DB_BUSY_SECONDS")
     importlib.reload(site_settings)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_read_only_database_fails_a_submission_at_once_with_a_503(quiet_client, agency):
+    """No more waiting out a retry loop (22 s) on a database that cannot be written: the first write answers 503."""
+    import time
+
+    from django.db import connection
+
+    from security.conftest import APPLICANT, answered_challenge
+
+    if connection.vendor != "sqlite":
+        pytest.skip("PRAGMA query_only makes SQLite read-only; PostgreSQL's read-only mode needs a superuser")
+    body = {**APPLICANT, **answered_challenge(quiet_client)}
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA query_only = ON")
+    try:
+        started = time.perf_counter()
+        url = f"/api/v1/agencies/{agency.pk}/applications"
+        response = quiet_client.post(url, body, content_type="application/json")
+        elapsed = time.perf_counter() - started
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA query_only = OFF")
+    assert response.status_code == 503 and "存储不可写" in response.json()["error"]
+    assert elapsed < 2
+
+
+def test_a_refused_application_gives_its_attempt_back(client, agency, settings):
+    from security.conftest import APPLICANT, answered_challenge
+
+    settings.GONGKAI_APPLY_PER_HOUR = 2
+    url = f"/api/v1/agencies/{agency.pk}/applications"
+    for _ in range(3):  # a missing field is not spam
+        body = {**APPLICANT, **answered_challenge(client), "description": ""}
+        assert client.post(url, body, content_type="application/json").status_code == 400
+    statuses = [
+        client.post(url, {**APPLICANT, **answered_challenge(client)}, content_type="application/json").status_code
+        for _ in range(3)
+    ]
+    assert statuses == [201, 201, 429]

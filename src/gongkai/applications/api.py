@@ -130,17 +130,20 @@ def submit(request, agency_id: int):
     ):
         message = "验证问题回答错误或已过期：先 GET /api/v1/challenge，请申请人回答后随申请提交"
         return _error(400, message, {"challenge": [message]})
-    if not services.with_retries(lambda: spam.submission_allowed(source)):
+    attempt = spam.submission_begin(source)
+    if attempt is None:
         return _error(429, "提交过于频繁，请稍后再试")
     try:
         application, code = services.application_submit(
             agency=agency, channel=Channel.ONLINE, identity_file=identity, **fields
         )
     except BadFile as exc:
+        spam.submission_cancel(attempt)
         return _error(400, str(exc), {"identity_document": [str(exc)]})
     except ValidationError as exc:
+        spam.submission_cancel(attempt)
         return _validation(exc)
-    services.with_retries(lambda: spam.submission_record(source))
+    spam.submission_done()
     return _json(
         {
             "number": application.number,

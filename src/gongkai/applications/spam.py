@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import random
 import secrets
+import time
 from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
+from django.db import OperationalError
 from django.utils import timezone
 
 from gongkai.applications.models import SubmissionAttempt
 from gongkai.site.clients import client_ip
+from gongkai.site.errors import BUSY, unavailable
 
 _SALT = "gongkai.applications.challenge"
 _DIGITS = "零一二三四五六七八九十"
@@ -28,14 +32,43 @@ def client_source(request) -> str:
     return hashlib.sha256((settings.SECRET_KEY + ip).encode()).hexdigest()
 
 
-def submission_allowed(source: str) -> bool:
+def submission_begin(source: str) -> SubmissionAttempt | None:
+    """Take one of the client's submissions for this hour before the application is stored, or None past the limit.
+
+    The attempt is written first and then ranked among the client's attempts of the hour, so parallel submissions
+    cannot all pass a count made before any of them was recorded. It is also the first write of a submission: a
+    database that cannot be written fails here at once (a 503), before any retry loop."""
+    attempt = _while_busy(lambda: SubmissionAttempt.objects.create(source=source))
     since = timezone.now() - timedelta(hours=1)
-    return SubmissionAttempt.objects.filter(source=source, at__gte=since).count() < rate_per_hour()
+    rank = _while_busy(
+        lambda: SubmissionAttempt.objects.filter(source=source, at__gte=since, pk__lte=attempt.pk).count()
+    )
+    if rank > rate_per_hour():
+        _while_busy(lambda: SubmissionAttempt.objects.filter(pk=attempt.pk).delete())
+        return None
+    return attempt
 
 
-def submission_record(source: str) -> None:
-    SubmissionAttempt.objects.create(source=source)
-    SubmissionAttempt.objects.filter(at__lt=timezone.now() - timedelta(days=2)).delete()
+def submission_cancel(attempt: SubmissionAttempt) -> None:
+    """Give back an attempt whose application was refused (a missing field is not spam)."""
+    _while_busy(lambda: SubmissionAttempt.objects.filter(pk=attempt.pk).delete())
+
+
+def submission_done() -> None:
+    _while_busy(lambda: SubmissionAttempt.objects.filter(at__lt=timezone.now() - timedelta(days=2)).delete())
+
+
+def _while_busy(call, seconds: float = 30.0):
+    """`call()`, tried again while the database is only busy (locked by another writer); any other failure, a
+    read-only database above all, is raised at once."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return call()
+        except OperationalError as exc:
+            if unavailable(exc) != (BUSY, 5) or time.monotonic() > deadline:
+                raise
+            time.sleep(random.uniform(0.005, 0.05))
 
 
 def _answer_digest(nonce: str, answer: str) -> str:
