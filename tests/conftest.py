@@ -76,5 +76,17 @@ def page(browser, live_server):
     page = context.new_page()
     page.set_default_timeout(20000)
     page.base = live_server.url
+    # Every page must pass the Content-Security-Policy (docs/security.md): Chromium reports each violation on the
+    # console ("Refused to execute inline script because it violates ... Content Security Policy ..."), and any
+    # such message fails the test that caused it.
+    violations: list[str] = []
+    page.csp_violations = violations
+
+    def watch(message) -> None:
+        if "Content Security Policy" in message.text:
+            violations.append(message.text)
+
+    page.on("console", watch)
     yield page
     context.close()
+    assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)

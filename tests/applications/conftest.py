@@ -13,7 +13,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from gongkai.agencies.models import Agency, CalendarYear, Region, Role
-from personas import NOW, credit_code, person
+from personas import NOW, credit_code, person, solve_challenge
 
 PERSON = {
     "applicant_type": "natural_person",
@@ -29,6 +29,12 @@ PERSON = {
     "form": "paper",
     "delivery": "post",
 }
+
+
+def answered_challenge(client) -> dict[str, str]:
+    """The fields a JSON submission carries to pass the challenge (GET /api/v1/challenge, answered)."""
+    found = client.get("/api/v1/challenge").json()
+    return {"challenge_token": found["challenge_token"], "challenge": solve_challenge(found["question"])}
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 
-from applications.conftest import PERSON, person_json
+from applications.conftest import PERSON, answered_challenge, person_json
 from gongkai.applications.services import api_token_create
 
 
@@ -17,7 +17,8 @@ def test_it_lists_agencies_and_serves_its_openapi_document(client, agency):
 
 
 def test_it_takes_a_submission_and_answers_the_status(client, agency):
-    response = client.post(f"/api/v1/agencies/{agency.pk}/applications", person_json(), content_type="application/json")
+    body = {**person_json(), **answered_challenge(client)}
+    response = client.post(f"/api/v1/agencies/{agency.pk}/applications", body, content_type="application/json")
     assert response.status_code == 201
     body = response.json()
     assert set(body) >= {"number", "tracking_code", "due_date"} and body["due_date"] == "2026-03-30"
@@ -26,10 +27,19 @@ def test_it_takes_a_submission_and_answers_the_status(client, agency):
 
 
 def test_it_names_the_fields_that_are_wrong(client, agency):
-    bad = {**PERSON, "description": "", "identity_document": base64.b64encode(b"MZ\x90\x00not a pdf").decode()}
+    bad = {
+        **PERSON,
+        **answered_challenge(client),
+        "description": "",
+        "identity_document": base64.b64encode(b"MZ\x90\x00not a pdf").decode(),
+    }
     response = client.post(f"/api/v1/agencies/{agency.pk}/applications", bad, content_type="application/json")
     assert response.status_code == 400 and "description" in response.json()["fields"]
-    bad = {**PERSON, "identity_document": base64.b64encode(b"MZ\x90\x00not a pdf").decode()}
+    bad = {
+        **PERSON,
+        **answered_challenge(client),
+        "identity_document": base64.b64encode(b"MZ\x90\x00not a pdf").decode(),
+    }
     response = client.post(f"/api/v1/agencies/{agency.pk}/applications", bad, content_type="application/json")
     assert response.status_code == 400 and "identity_document" in response.json()["fields"]
 

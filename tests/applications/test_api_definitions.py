@@ -39,11 +39,14 @@ def test_the_document_carries_each_steps_definition(client):
 def test_a_body_the_definition_refuses_is_refused_with_each_field(client, submit, alice):
     application, _ = submit(received_on=date(2026, 2, 2), channel="post")
     url = f"/api/v1/staff/applications/{application.number}/extend"
-    body = '{"workdays": 1e309, "approved_by": "", "reason": "x", "colour": "red"}'
+    body = '{"workdays": 21, "approved_by": "", "reason": "x", "colour": "red"}'
     response = client.post(url, body, content_type="application/json", **_auth(alice))
     assert response.status_code == 400
     fields = response.json()["fields"]
     assert set(fields) == {"workdays", "approved_by", "colour"}
+    assert fields["workdays"] == ["数值过大（范围1至20）"]
+    overflow = '{"workdays": 1e309, "approved_by": "王主任", "reason": "x"}'
+    assert client.post(url, overflow, content_type="application/json", **_auth(alice)).status_code == 400
     application.refresh_from_db()
     assert application.extension_workdays == 0
 

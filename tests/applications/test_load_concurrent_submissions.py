@@ -19,6 +19,7 @@ from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
 
 from applications.conftest import person_json
 from gongkai.applications.models import Application
+from personas import solve_challenge
 
 N = 200
 
@@ -50,9 +51,12 @@ def test_it_stores_two_hundred_concurrent_submissions_load(agency, settings, nex
     thread.start()
     url = f"http://127.0.0.1:{server.server_port}/api/v1/agencies/{agency.pk}/applications"
     barrier = threading.Barrier(N, timeout=30)
+    with urllib.request.urlopen(f"http://127.0.0.1:{server.server_port}/api/v1/challenge", timeout=30) as response:
+        found = json.load(response)
+    challenge = {"challenge_token": found["challenge_token"], "challenge": solve_challenge(found["question"])}
 
     def post(i: int) -> int:
-        body = json.dumps({**person_json(), "description": f"第{i}件申请"}).encode()
+        body = json.dumps({**person_json(), **challenge, "description": f"第{i}件申请"}).encode()
         request = urllib.request.Request(url, body, {"Content-Type": "application/json"})
         barrier.wait()
         with urllib.request.urlopen(request, timeout=60) as response:

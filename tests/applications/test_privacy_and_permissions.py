@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from unittest import mock
 
-from applications.conftest import PERSON
+from applications.conftest import PERSON, answered_challenge
 
 
 def test_it_shows_an_application_only_to_its_agencys_handlers(client, submit, alice, bob, charlie):
@@ -39,7 +39,7 @@ def test_it_masks_personal_data_in_logs_and_error_reports(client, agency, caplog
     from gongkai.applications import services
 
     client.raise_request_exception = False
-    body = {**PERSON, "identity_document": ""}
+    body = {**PERSON, **answered_challenge(client), "identity_document": ""}
     boom = RuntimeError(f"boom {PERSON['id_number']}")
     url = f"/api/v1/agencies/{agency.pk}/applications"
     with (

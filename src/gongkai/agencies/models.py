@@ -188,6 +188,20 @@ class LoginFailure(models.Model):
         verbose_name = verbose_name_plural = "登录失败记录"
 
 
+class LoginThrottle(models.Model):
+    """Sign-in attempts under one key (a user name, an address, or a user name from one address) in the current
+    window. An attempt is reserved here, by one conditional UPDATE, before the password is checked: parallel
+    guesses cannot get more checks than the limit."""
+
+    key = models.CharField(max_length=250, unique=True)
+    started_at = models.DateTimeField("窗口开始")
+    count = models.PositiveIntegerField("尝试次数", default=0)
+    last_at = models.DateTimeField("最近一次尝试")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "登录限制计数"
+
+
 class CalendarYear(models.Model):
     """One year's 放假调休安排 as the State Council published it; replaces the built-in schedule for that year."""
 

@@ -1,14 +1,10 @@
-"""Writes in the agencies app: the audit trail, login throttling."""
+"""Writes in the agencies app: the audit trail (login throttling is in `gongkai.agencies.throttle`)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from django.db import models
 
-from django.conf import settings
-from django.db import models, transaction
-from django.utils import timezone
-
-from gongkai.agencies.models import Agency, AuditEntry, LoginFailure
+from gongkai.agencies.models import Agency, AuditEntry
 
 
 def audit_record(
@@ -44,26 +40,3 @@ def snapshot(obj: models.Model, fields: list[str]) -> dict:
             value = str(value)
         values[name] = value
     return values
-
-
-def _window_start():
-    return timezone.now() - timedelta(minutes=settings.GONGKAI_LOGIN_WINDOW_MINUTES)
-
-
-def login_is_throttled(*, username: str, ip: str | None) -> bool:
-    recent = LoginFailure.objects.filter(at__gte=_window_start())
-    limit = settings.GONGKAI_LOGIN_MAX_FAILURES
-    if recent.filter(username__iexact=username).count() >= limit:
-        return True
-    # An address trying many names is guessing too; allow it a few more tries than one name gets.
-    return bool(ip) and recent.filter(ip=ip).count() >= limit * 4
-
-
-@transaction.atomic
-def login_failure_record(*, username: str, ip: str | None) -> None:
-    LoginFailure.objects.create(username=username[:150], ip=ip or None)
-    LoginFailure.objects.filter(at__lt=timezone.now() - timedelta(days=30)).delete()
-
-
-def login_failures_clear(*, username: str) -> None:
-    LoginFailure.objects.filter(username__iexact=username).delete()

@@ -16,26 +16,24 @@ from django.views.decorators.http import require_POST
 
 from gongkai.agencies.access import get_agency_for_member, get_agency_for_viewer, roles_in
 from gongkai.agencies.models import Agency, Role
-from gongkai.agencies.services import login_failure_record, login_failures_clear, login_is_throttled
+from gongkai.agencies.throttle import login_attempt_begin, login_attempt_failed, login_attempt_succeeded
 from gongkai.publishing import workflow
 from gongkai.publishing.models import Item, Status
 from gongkai.reporting.selectors import dashboard_report
-
-
-def _client_ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR")
+from gongkai.site.clients import client_ip
 
 
 def login_view(request):
     form = AuthenticationForm(request, data=request.POST or None)
     next_url = request.POST.get("next") or request.GET.get("next") or ""
     if request.method == "POST":
-        username = request.POST.get("username", "")
-        if login_is_throttled(username=username, ip=_client_ip(request)):
+        username, ip = request.POST.get("username", ""), client_ip(request)
+        gate = login_attempt_begin(username=username, ip=ip)
+        if not gate.allowed:
             form = AuthenticationForm(request)
-            messages.error(request, "登录失败次数过多，请15分钟后再试")
+            messages.error(request, gate.message)
         elif form.is_valid():
-            login_failures_clear(username=username)
+            login_attempt_succeeded(username=username, ip=ip)
             login(request, form.get_user())
             if not url_has_allowed_host_and_scheme(
                 next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
@@ -43,7 +41,7 @@ def login_view(request):
                 next_url = ""
             return redirect(next_url or "staff-home")
         else:
-            login_failure_record(username=username, ip=_client_ip(request))
+            login_attempt_failed(username=username, ip=ip)
     return render(request, "registration/login.html", {"form": form, "next": next_url})
 
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_GET, require_POST
@@ -27,6 +28,7 @@ from gongkai.applications.models import ApiToken, Application, Channel, hash_key
 from gongkai.applications.selectors_public import public_status
 from gongkai.applications.services import APPLICATION_FIELDS
 from gongkai.applications.workflow import HANDLER_ROLES, PAUSED_STATUSES, Status
+from gongkai.limits import load_json
 from gongkai.publishing.files import BadFile
 
 
@@ -48,9 +50,11 @@ def _validation(exc: ValidationError) -> JsonResponse:
 
 
 def _body(request) -> dict | None:
+    """The JSON object sent, or None. NaN, Infinity, 1e309, huge integers and deep nesting are refused here
+    (gongkai.limits): each would otherwise reach a service as a value no field can hold."""
     try:
-        data = json.loads(request.body or b"{}")
-    except (ValueError, UnicodeDecodeError):
+        data = load_json(request.body or b"{}")
+    except (ValueError, UnicodeDecodeError):  # LimitExceeded is a ValueError
         return None
     return data if isinstance(data, dict) else None
 
@@ -60,11 +64,49 @@ def agencies(request):
     return _json([{"id": a.pk, "name": a.name} for a in Agency.objects.order_by("name").only("id", "name")])
 
 
+@require_GET
+@never_cache
+def challenge(request):
+    """The same question the form asks, for a program that submits on a person's behalf (the person answers it)."""
+    question, token = spam.new_challenge()
+    return _json({"question": question, "challenge_token": token, "expires_in": settings.GONGKAI_CHALLENGE_MAX_AGE})
+
+
+def _allowed_origins(request) -> set[str]:
+    origins = {f"{request.scheme}://{request.get_host()}", *settings.CSRF_TRUSTED_ORIGINS}
+    if settings.GONGKAI_PUBLIC_URL:
+        origins.add(settings.GONGKAI_PUBLIC_URL)
+    return {origin.rstrip("/").lower() for origin in origins}
+
+
+def _cross_site(request) -> JsonResponse | None:
+    """Another website must not file applications through its visitors' browsers (each starts a statutory clock):
+    only JSON (a browser cannot send it cross-site without asking first), and a browser's Origin must be ours."""
+    if request.content_type != "application/json":
+        return _error(415, "请求体须为 JSON（Content-Type: application/json）")
+    origin = request.headers.get("Origin")
+    if origin is not None and origin.rstrip("/").lower() not in _allowed_origins(request):
+        return _error(403, "不接受其他网站代为提交的申请")
+    return None
+
+
+def _integration_for(request, agency: Agency) -> bool:
+    """A program of the agency's own (its website, a hotline system) signs with an API token of someone who handles
+    the agency's applications, instead of answering the challenge."""
+    if not request.META.get("HTTP_AUTHORIZATION", "").startswith("Token "):
+        return False
+    user = _token_user(request)
+    return user is not None and has_role(user, agency, *HANDLER_ROLES)
+
+
 @csrf_exempt
 @require_POST
 @sensitive_post_parameters()
 @sensitive_variables("data", "fields")
 def submit(request, agency_id: int):
+    refused = _cross_site(request)
+    if refused is not None:
+        return refused
     data = _body(request)
     if data is None:
         return _error(400, "请求体须为 JSON 对象")
@@ -84,17 +126,25 @@ def submit(request, agency_id: int):
     agency = services.with_retries(lambda: Agency.objects.filter(pk=agency_id).first())
     if agency is None:
         return _error(404, "没有这个机关")
-    if not services.with_retries(lambda: spam.submission_allowed(source)):
+    if not _integration_for(request, agency) and not spam.challenge_passed(
+        str(data.get("challenge_token") or ""), str(data.get("challenge") or "")
+    ):
+        message = "验证问题回答错误或已过期：先 GET /api/v1/challenge，请申请人回答后随申请提交"
+        return _error(400, message, {"challenge": [message]})
+    attempt = spam.submission_begin(source)
+    if attempt is None:
         return _error(429, "提交过于频繁，请稍后再试")
     try:
         application, code = services.application_submit(
             agency=agency, channel=Channel.ONLINE, identity_file=identity, **fields
         )
     except BadFile as exc:
+        spam.submission_cancel(attempt)
         return _error(400, str(exc), {"identity_document": [str(exc)]})
     except ValidationError as exc:
+        spam.submission_cancel(attempt)
         return _validation(exc)
-    services.with_retries(lambda: spam.submission_record(source))
+    spam.submission_done()
     return _json(
         {
             "number": application.number,

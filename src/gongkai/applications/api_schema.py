@@ -58,6 +58,12 @@ NEW_APPLICATION = _object(
             "format": "byte",
             "description": "身份证明（第29条），PDF/PNG/JPEG 的 base64",
         },
+        "challenge_token": {"type": "string", "maxLength": 2000, "description": "GET /api/v1/challenge 返回的 token"},
+        "challenge": {
+            "type": "string",
+            "maxLength": 20,
+            "description": "申请人对验证问题的回答；以本机关工作人员的接口令牌提交时不需要",
+        },
     },
     [*APPLICANT_REQUIRED, "identity_document"],
     "网上申请：以双方确认之日为收到申请之日（第31条第（三）项）",

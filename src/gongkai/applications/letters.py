@@ -18,6 +18,7 @@ from django.utils import timezone
 from gongkai.agencies.services import audit_record
 from gongkai.applications.models import Application, Delivery, EventKind, Letter, LetterKind, LetterTemplate
 from gongkai.applications.outcomes import ARTICLES, NEEDS_REMEDIES, Outcome, letter_group
+from gongkai.text import strip_control
 
 REMEDIES = (
     "如对本答复不服，可以自收到本答复之日起六十日内向{{ reconsideration_body }}申请行政复议，"
@@ -289,7 +290,7 @@ def render_docx(letter: Letter) -> bytes:
             p.alignment = align
         if indent:
             p.paragraph_format.first_line_indent = Pt(size * 2)
-        _font(p.add_run(text), font, size, bold)
+        _font(p.add_run(strip_control(text)), font, size, bold)  # old data may hold what XML cannot
         return p
 
     paragraph(application.agency.name, font="方正小标宋简体", size=22, align=WD_ALIGN_PARAGRAPH.CENTER)

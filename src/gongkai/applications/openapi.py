@@ -127,8 +127,33 @@ def openapi_document() -> dict:
                             "description": "已收到",
                             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Submitted"}}},
                         },
-                        "400": _error_response("内容有误"),
+                        "400": _error_response("内容有误，或验证问题回答错误"),
+                        "403": _error_response("来自其他网站的浏览器请求"),
+                        "415": _error_response("请求体不是 JSON"),
                         "429": _error_response("提交过于频繁"),
+                    },
+                }
+            },
+            "/api/v1/challenge": {
+                "get": {
+                    "summary": "取得验证问题（与网上申请表相同），由申请人回答后随申请提交",
+                    "operationId": "getChallenge",
+                    "responses": {
+                        "200": {
+                            "description": "验证问题和 token",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "object",
+                                        "properties": {
+                                            "question": {"type": "string"},
+                                            "challenge_token": {"type": "string"},
+                                            "expires_in": {"type": "integer"},
+                                        },
+                                    }
+                                }
+                            },
+                        }
                     },
                 }
             },

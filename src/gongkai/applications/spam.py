@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
+import random
 import secrets
+import time
 from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
+from django.db import OperationalError
 from django.utils import timezone
 
 from gongkai.applications.models import SubmissionAttempt
+from gongkai.site.clients import client_ip
+from gongkai.site.errors import BUSY, unavailable
 
 _SALT = "gongkai.applications.challenge"
 _DIGITS = "零一二三四五六七八九十"
@@ -21,26 +27,61 @@ def rate_per_hour() -> int:
 
 
 def client_source(request) -> str:
-    """The address, hashed: the rate limit needs to recognise it, not to keep it."""
-    ip = request.META.get("REMOTE_ADDR", "")
+    """The client's address (through trusted proxies only), hashed: the rate limit recognises it, never keeps it."""
+    ip = client_ip(request)
     return hashlib.sha256((settings.SECRET_KEY + ip).encode()).hexdigest()
 
 
-def submission_allowed(source: str) -> bool:
+def submission_begin(source: str) -> SubmissionAttempt | None:
+    """Take one of the client's submissions for this hour before the application is stored, or None past the limit.
+
+    The attempt is written first and then ranked among the client's attempts of the hour, so parallel submissions
+    cannot all pass a count made before any of them was recorded. It is also the first write of a submission: a
+    database that cannot be written fails here at once (a 503), before any retry loop."""
+    attempt = _while_busy(lambda: SubmissionAttempt.objects.create(source=source))
     since = timezone.now() - timedelta(hours=1)
-    return SubmissionAttempt.objects.filter(source=source, at__gte=since).count() < rate_per_hour()
+    rank = _while_busy(
+        lambda: SubmissionAttempt.objects.filter(source=source, at__gte=since, pk__lte=attempt.pk).count()
+    )
+    if rank > rate_per_hour():
+        _while_busy(lambda: SubmissionAttempt.objects.filter(pk=attempt.pk).delete())
+        return None
+    return attempt
 
 
-def submission_record(source: str) -> None:
-    SubmissionAttempt.objects.create(source=source)
-    SubmissionAttempt.objects.filter(at__lt=timezone.now() - timedelta(days=2)).delete()
+def submission_cancel(attempt: SubmissionAttempt) -> None:
+    """Give back an attempt whose application was refused (a missing field is not spam)."""
+    _while_busy(lambda: SubmissionAttempt.objects.filter(pk=attempt.pk).delete())
+
+
+def submission_done() -> None:
+    _while_busy(lambda: SubmissionAttempt.objects.filter(at__lt=timezone.now() - timedelta(days=2)).delete())
+
+
+def _while_busy(call, seconds: float = 30.0):
+    """`call()`, tried again while the database is only busy (locked by another writer); any other failure, a
+    read-only database above all, is raised at once."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return call()
+        except OperationalError as exc:
+            if unavailable(exc) != (BUSY, 5) or time.monotonic() > deadline:
+                raise
+            time.sleep(random.uniform(0.005, 0.05))
+
+
+def _answer_digest(nonce: str, answer: str) -> str:
+    return hmac.new(settings.SECRET_KEY.encode(), f"{_SALT}|{nonce}|{answer}".encode(), hashlib.sha256).hexdigest()
 
 
 def new_challenge() -> tuple[str, str]:
-    """A question in Chinese numerals and its signed token (the answer travels signed, nothing is stored)."""
+    """A question in Chinese numerals and its signed token. Nothing is stored; the token carries a keyed digest of
+    the answer, never the answer itself (a signed token is readable by whoever holds it)."""
     a, b = secrets.randbelow(9) + 1, secrets.randbelow(9) + 1
     question = f"{_DIGITS[a]}加{_DIGITS[b]}等于几？（请填阿拉伯数字）"
-    token = signing.dumps({"answer": a + b, "nonce": secrets.token_hex(4)}, salt=_SALT)
+    nonce = secrets.token_hex(8)
+    token = signing.dumps({"nonce": nonce, "digest": _answer_digest(nonce, str(a + b))}, salt=_SALT)
     return question, token
 
 
@@ -49,4 +90,7 @@ def challenge_passed(token: str, answer: str) -> bool:
         data = signing.loads(token or "", salt=_SALT, max_age=settings.GONGKAI_CHALLENGE_MAX_AGE)
     except signing.BadSignature:
         return False
-    return str(answer or "").strip() == str(data.get("answer"))
+    if not isinstance(data, dict):
+        return False
+    expected = _answer_digest(str(data.get("nonce", "")), str(answer or "").strip()[:8])
+    return hmac.compare_digest(expected, str(data.get("digest", "")))

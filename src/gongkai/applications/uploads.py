@@ -9,6 +9,7 @@ from django.conf import settings
 from gongkai.publishing.files import BadFile, sniff_kind
 
 ALLOWED = {"pdf", "png", "jpg"}
+MAX_PIXELS = 50_000_000  # a phone's photo of an identity card is ~12 million
 
 
 def max_bytes() -> int:
@@ -33,9 +34,18 @@ def check_identity_file(data: bytes) -> str:
         return kind
     from PIL import Image, UnidentifiedImageError
 
+    too_large = f"图片尺寸过大：身份证明图片不得超过 {MAX_PIXELS // 1_000_000} 百万像素，请缩小后再上传"
     try:
         with Image.open(io.BytesIO(data)) as image:
+            # The header declares the size; a small file may declare 30000×30000 pixels (a decompression bomb).
+            width, height = image.size
+            if width * height > MAX_PIXELS:
+                raise BadFile(too_large)
             image.verify()
+    except BadFile:
+        raise
+    except Image.DecompressionBombError:
+        raise BadFile(too_large) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise BadFile("图片已损坏或不是有效的图片") from None
     return kind

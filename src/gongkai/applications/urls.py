@@ -40,6 +40,7 @@ urlpatterns = [
     path("staff/letters/<int:pk>.docx", views_staff.letter_download, name="letter-download"),
     # API
     path("api/v1/agencies", api.agencies, name="api-agencies"),
+    path("api/v1/challenge", api.challenge, name="api-challenge"),
     path("api/v1/agencies/<int:agency_id>/applications", api.submit, name="api-submit"),
     path("api/v1/applications/status", api.status, name="api-status"),
     path("api/v1/staff/agencies/<int:agency_id>/applications", api.staff_list, name="api-staff-list"),

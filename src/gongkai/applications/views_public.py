@@ -38,7 +38,7 @@ def apply(request, agency_id: int):
             form.add_error(None, "提交未通过校验，请刷新页面后重试")
         elif not spam.challenge_passed(form.cleaned_data["challenge_token"], form.cleaned_data["challenge"]):
             form.add_error("challenge", "验证问题回答错误或已过期，请重新回答")
-        elif not spam.submission_allowed(source):
+        elif (attempt := spam.submission_begin(source)) is None:
             form.add_error(None, "提交过于频繁，请一小时后再试，或通过信函、当面等方式提交申请")
         else:
             try:
@@ -49,9 +49,10 @@ def apply(request, agency_id: int):
                     **form.service_fields(),
                 )
             except ValidationError as exc:
+                spam.submission_cancel(attempt)
                 add_service_errors(form, exc)
             else:
-                spam.submission_record(source)
+                spam.submission_done()
                 request.session["gongkai_submitted"] = {"number": application.number, "code": code}
                 return redirect("application-submitted")
     question, token = spam.new_challenge()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -47,9 +48,27 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
 def _read_one(args: tuple[str, Limits]) -> Outcome:
     path, limits = args
     try:
-        return read_file(path, limits)
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        return Outcome(path, Status.CORRUPT, f"无法读取文件：{exc.strerror or exc}")
+    if not stat.S_ISREG(mode):
+        # /dev/zero would be read until memory runs out, a FIFO would block forever: refused before any read.
+        return Outcome(path, Status.UNSUPPORTED, "不是普通文件（设备、管道或套接字），未读取")
+    try:
+        outcome = read_file(path, limits)
+    except MemoryError:
+        outcome = Outcome(path, Status.CORRUPT, "MemoryError")
     except Exception as exc:  # the last guard: a bug in a reader must not stop the batch
         return Outcome(path, Status.CORRUPT, f"读取时出错（{type(exc).__name__}: {str(exc)[:120]}）")
+    if outcome.status is Status.CORRUPT and _ran_out_of_memory(outcome.reason):
+        # lxml reports the memory cap as a syntax error ("Memory allocation failed"): say what really happened.
+        limit = limits.max_memory // (1024 * 1024)
+        return Outcome(path, Status.TOO_LARGE, f"文件过大：读取所需内存超过上限 {limit} MB，已放弃", outcome.kind)
+    return outcome
+
+
+def _ran_out_of_memory(reason: str) -> bool:
+    return "MemoryError" in reason or "Memory allocation failed" in reason or "out of memory" in reason.lower()
 
 
 def _limit_memory(max_memory: int) -> None:
@@ -70,13 +89,12 @@ def read_all(
     limits = limits or Limits()
     tasks = [(str(path), limits) for path in files]
     outcomes: list[Outcome] = []
-    if jobs <= 1 or len(tasks) <= 1:
-        for index, task in enumerate(tasks, 1):
-            outcomes.append(_read_one(task))
-            if progress:
-                progress(index, len(tasks), task[0])
+    if not tasks:
         return outcomes
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_limit_memory, initargs=(limits.max_memory,)) as pool:
+    # Always in worker processes, even with -j 1: there each file gets the memory cap (RLIMIT_AS) and the timer
+    # (a worker runs files in its main thread), and one pathological file cannot take the command down with it.
+    workers = max(1, min(jobs, len(tasks)))
+    with ProcessPoolExecutor(max_workers=workers, initializer=_limit_memory, initargs=(limits.max_memory,)) as pool:
         chunksize = max(1, min(16, len(tasks) // (jobs * 4) or 1))
         for index, outcome in enumerate(pool.map(_read_one, tasks, chunksize=chunksize), 1):
             outcomes.append(outcome)

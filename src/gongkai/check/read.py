@@ -195,6 +195,23 @@ def _check_zip(data: bytes, limits: Limits) -> Outcome | None:
     return None
 
 
+def _part_too_large(data: bytes, limits: Limits) -> Outcome | None:
+    """gongkai.limits' bounds for every parser in the product (one inflated part above all: its XML tree)."""
+    from gongkai.limits import FileLimits, LimitExceeded, check_zip
+
+    bounds = FileLimits(
+        max_bytes=limits.max_bytes,
+        max_unzipped_bytes=limits.max_unzipped_bytes,
+        max_zip_ratio=limits.max_zip_ratio,
+        max_zip_entries=limits.max_zip_entries,
+    )
+    try:
+        check_zip(data, bounds)
+    except LimitExceeded as exc:
+        return Outcome("", Status.TOO_LARGE if exc.kind == "too_large" else Status.UNSAFE, str(exc))
+    return None
+
+
 def _parse(kind: str, data: bytes, source: str, limits: Limits) -> tuple[ParsedDocument, list[str]]:
     skipped: list[str] = []
     if kind == "pdf":
@@ -233,6 +250,8 @@ def _tables_from_text(document: ParsedDocument, source: str) -> ParsedDocument:
         return document
     again.report.published_on = again.report.published_on or report.published_on
     again.problems.insert(0, "文中的表格不是表格形式（可能没有边框或由文字排成），已按文字中的标签和数字读取")
+    # What the first reading skipped (a PDF's pages past the limit) is still skipped: keep saying so.
+    again.problems[1:1] = [problem for problem in document.problems if "已跳过" in problem]
     return again
 
 
@@ -279,7 +298,7 @@ def _read(data: bytes, source: str, limits: Limits) -> Outcome:
     if kind == "json":
         return _read_json(data, source)
     if kind == "docx":
-        refused = _check_zip(data, limits)
+        refused = _check_zip(data, limits) or _part_too_large(data, limits)
         if refused is not None:
             refused.kind = kind
             return refused

@@ -8,9 +8,11 @@ import sys
 from pathlib import Path
 
 from gongkai.cli import UsageError
+from gongkai.limits import LimitExceeded, load_json
 from gongkai.report.model import Report, ReportDataError, json_schema, load_report, write_atomically
 from gongkai.report.render import FORMATS
 from gongkai.report.rules import Finding, Severity, check_report, has_errors
+from gongkai.text import MESSAGE, find_control, strings_in
 
 SEVERITY_LABELS = {Severity.ERROR: "错误", Severity.WARNING: "警告"}
 
@@ -48,11 +50,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _load(path: Path) -> Report:
+    """A report from a JSON file, or UsageError (exit 2) saying in Chinese what is wrong: besides the format's own
+    checks, every number finite and bounded, the nesting shallow and no control character (gongkai.limits)."""
     try:
+        _check_bounds(path)
         return load_report(path)
     except ReportDataError as exc:
         lines = [f"无法读取报告 {exc.source}："] + [f"  - {problem}" for problem in exc.problems]
         raise UsageError("\n".join(lines)) from None
+
+
+def _check_bounds(path: Path) -> None:
+    try:
+        data = load_json(path.read_bytes().decode("utf-8-sig"))
+    except LimitExceeded as exc:
+        raise ReportDataError(str(path), [str(exc)]) from None
+    except (OSError, ValueError):
+        return  # load_report names a missing file, a folder or text that is not JSON
+    for text in strings_in(data):
+        if find_control(text):
+            raise ReportDataError(str(path), [f"文字{MESSAGE}"])
 
 
 def summary_lines(report: Report, findings: list[Finding]) -> list[str]:

@@ -7,11 +7,13 @@ repeat requests before sessions, auth, CSRF and URL resolution run. Both compute
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable, Sequence
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.utils.http import http_date
 
@@ -28,6 +30,7 @@ LOCAL_PAGES = 500
 FIXED_HEADERS = {"X-Frame-Options": "DENY", "Vary": "Accept-Language", "Content-Language": settings.LANGUAGE_CODE}
 
 _local: dict[str, tuple] = {}
+logger = logging.getLogger(__name__)
 
 
 def _digest(text: str) -> str:
@@ -48,14 +51,20 @@ def scopes_key(host: str, full_path: str) -> str:
 def cache_get(key: str):
     found = _local.get(key)
     if found is None:
-        found = cache.get(key)
+        try:
+            found = cache.get(key)
+        except OSError:  # an unreadable cache folder is a miss
+            found = None
         if found is not None:
             _remember(key, found)
     return found
 
 
 def cache_set(key: str, value) -> None:
-    cache.set(key, value, SERVER_COPY_SECONDS)
+    try:
+        cache.set(key, value, SERVER_COPY_SECONDS)
+    except OSError:  # a full or read-only data folder: serve the page, uncached (docs/security.md)
+        logger.warning("page cache not writable; serving uncached")
     _remember(key, value)
 
 
@@ -109,7 +118,10 @@ def public_page(scopes: Callable[..., list[str]]):
                 cache_set(scopes_key(host, full_path), tuple(names))
             if entry[0] == 200 and is_anonymous(request) and page_files.is_missing(full_path):
                 tokens = {name: token for name, (token, _) in zip(names, state, strict=True)}
-                page_files.store(full_path, tokens, entry[2], max(at for _, at in state))
+                try:
+                    page_files.store(full_path, tokens, entry[2], max(at for _, at in state))
+                except (OSError, DatabaseError):  # read-only data: nginx keeps asking Django, which still answers
+                    logger.warning("page file not writable; served by the application")
             return cached_response(entry, tag, request.headers.get("If-None-Match", ""))
 
         return wrapper

@@ -11,19 +11,14 @@ from django.conf import settings
 
 from gongkai.portal.http import CACHE_CONTROL, FIXED_HEADERS
 from gongkai.portal.page_files import INDEX
-
-# Headers Django's middleware puts on every page (SecurityMiddleware, clickjacking, locale), so that a page sent
-# from a file answers exactly as the same page sent by Django.
-SECURITY_HEADERS = {
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "same-origin",
-    "Cross-Origin-Opener-Policy": "same-origin",
-}
+from gongkai.site.middleware import security_headers
 
 
 def site(*, listen: str, upstream: str, page_files: Path, server_name: str = "_") -> str:
     """An nginx `upstream` and `server` block, for the `http` context."""
-    headers = {"Cache-Control": CACHE_CONTROL, **FIXED_HEADERS, **SECURITY_HEADERS}
+    # The headers Django's middleware puts on every page (security, CSP, HSTS when configured, clickjacking,
+    # locale), so that a page sent from a file answers exactly as the same page sent by Django.
+    headers = {"Cache-Control": CACHE_CONTROL, **FIXED_HEADERS, **security_headers()}
     add_headers = "\n".join(f'        add_header {name} "{value}" always;' for name, value in headers.items())
     proxy = (
         "        proxy_pass http://gongkai_app;\n"
@@ -34,9 +29,12 @@ def site(*, listen: str, upstream: str, page_files: Path, server_name: str = "_"
         "        proxy_set_header X-Forwarded-Proto $scheme;\n"
     )
     session = settings.SESSION_COOKIE_NAME
-    return f"""# gongkai (docs/portal.md). Item pages come from files gongkai writes and deletes under the database's
-# lock; a withdrawal deletes the file before it commits. Never turn on open_file_cache here: a cached descriptor
-# would outlive that delete.
+    return f"""# gongkai (docs/portal.md, docs/security.md). Item pages come from files gongkai writes and deletes under
+# the database's lock; a withdrawal deletes the file before it commits. Never turn on open_file_cache here: a cached
+# descriptor would outlive that delete.
+# The client's address reaches gongkai in X-Forwarded-For: gongkai believes it only from the proxies in
+# GONGKAI_TRUSTED_PROXIES (default 127.0.0.1,::1, this nginx on the same machine). If nginx runs on another
+# machine, set GONGKAI_TRUSTED_PROXIES to its address, or every visitor shares one rate limit.
 upstream gongkai_app {{
     server {upstream};
     keepalive 32;

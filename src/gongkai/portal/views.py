@@ -134,6 +134,12 @@ def _int_param(request, name: str) -> int | None:
     return int(raw) if raw.isdigit() and len(raw) < 10 else None
 
 
+def _year_param(request) -> int | None:
+    """A year the search can look up (its order keys run from 2000 to 2139); any other is ignored, not a 500."""
+    year = _int_param(request, "year")
+    return year if year is not None and 2000 <= year <= 2139 else None
+
+
 @public_page(lambda: ["site"])
 def search_page(request):
     query = request.GET.get("q", "").strip()
@@ -141,7 +147,7 @@ def search_page(request):
     filters = {
         "agency_id": _int_param(request, "agency"),
         "category_id": _int_param(request, "category"),
-        "year": _int_param(request, "year"),
+        "year": _year_param(request),
         "validity": request.GET.get("validity") if request.GET.get("validity") in Validity.values else None,
     }
     results = search(query=query, offset=(page_number - 1) * SEARCH_PAGE_SIZE, limit=SEARCH_PAGE_SIZE, **filters)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import zipfile
 
+from gongkai.limits import REQUEST, FileLimits, LimitExceeded, ParseFailed, check_size, check_zip, isolated, rows
+
 KIND_LABELS = {"pdf": "PDF", "docx": "Word (DOCX)", "xlsx": "Excel (XLSX)", "png": "PNG 图片", "jpg": "JPEG 图片"}
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -39,30 +41,47 @@ def sniff_kind(data: bytes) -> str:
     raise BadFile("只接受 PDF、DOCX、XLSX、PNG、JPEG 文件（按文件内容识别，不看扩展名）")
 
 
-def extract_text(kind: str, data: bytes) -> str:
-    """Text for the personal-data scan; images have none (a reviewer looks at them)."""
+def extract_text(kind: str, data: bytes, limits: FileLimits = REQUEST) -> str:
+    """Text for the personal-data scan; images have none (a reviewer looks at them). Bounded by gongkai.limits
+    (sizes, zip ratio, rows, pages, time): a file past a limit is refused, never scanned in part."""
+    if kind not in ("pdf", "docx", "xlsx"):
+        return ""
     try:
-        if kind == "pdf":
-            import pdfplumber
-
-            with pdfplumber.open(io.BytesIO(data)) as pdf:
-                return "\n".join(page.extract_text() or "" for page in pdf.pages)
-        if kind == "docx":
-            import docx
-
-            document = docx.Document(io.BytesIO(data))
-            parts = [p.text for p in document.paragraphs]
-            parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
-            return "\n".join(parts)
-        if kind == "xlsx":
-            import openpyxl
-
-            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-            return "\n".join(
-                " ".join("" if v is None else str(v) for v in row)
-                for sheet in book.worksheets
-                for row in sheet.iter_rows(values_only=True)
-            )
-    except Exception as exc:  # a damaged document must not pass unscanned
+        # In a child process: its memory and time are capped whatever thread of the server this runs in.
+        return isolated(lambda: _extract(kind, data, limits), limits)
+    except LimitExceeded as exc:
+        raise BadFile(f"无法检查文件内容：{exc}") from None
+    except ParseFailed as exc:  # a damaged document must not pass unscanned
+        raise BadFile(f"无法读取文件内容：{exc}") from None
+    except Exception as exc:
         raise BadFile(f"无法读取文件内容：{exc.__class__.__name__}") from None
+
+
+def _extract(kind: str, data: bytes, limits: FileLimits) -> str:
+    check_size(len(data), limits)
+    if kind == "pdf":
+        import pdfplumber
+
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > limits.max_scanned_pages:
+                raise LimitExceeded(f"PDF 共 {len(pdf.pages)} 页，超过可检查的上限 {limits.max_scanned_pages} 页")
+            return "\n".join(page.extract_text() or "" for page in pdf.pages)
+    if kind == "docx":
+        import docx
+
+        check_zip(data, limits)
+        document = docx.Document(io.BytesIO(data))
+        parts = [p.text for p in document.paragraphs]
+        parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+        return "\n".join(parts)
+    if kind == "xlsx":
+        import openpyxl
+
+        check_zip(data, limits)
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        return "\n".join(
+            " ".join("" if v is None else str(v) for v in row)
+            for sheet in book.worksheets
+            for row in rows(sheet.iter_rows(values_only=True), limits)
+        )
     return ""

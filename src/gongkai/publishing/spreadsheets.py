@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from openpyxl.styles import Font
 
+from gongkai import limits
 from gongkai.agencies.models import Agency
 from gongkai.agencies.services import audit_record, snapshot
 from gongkai.publishing.models import FIGURE_FIELDS, CatalogEntry, YearFigures
@@ -24,10 +25,19 @@ def _workbook_bytes(book: openpyxl.Workbook) -> bytes:
     return out.getvalue()
 
 
-def _open(data: bytes) -> openpyxl.Workbook:
+def _read_rows(data: bytes) -> list[tuple]:
+    limits.check_zip(data, limits.REQUEST)
+    sheet = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
+    return list(limits.rows(sheet.iter_rows(values_only=True), limits.REQUEST))
+
+
+def _rows(data: bytes) -> list[tuple]:
+    """The first sheet's rows, read in a child process within gongkai.limits.REQUEST (sizes, rows, memory, time)."""
     try:
-        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:
+        return limits.isolated(lambda: _read_rows(data), limits.REQUEST)
+    except limits.LimitExceeded as exc:
+        raise ValidationError({"file": f"无法导入：{exc}"}) from None
+    except limits.ParseFailed:
         raise ValidationError({"file": "无法读取：请上传 XLSX 格式的表格"}) from None
 
 
@@ -56,7 +66,7 @@ def catalog_import(*, agency: Agency, actor, data: bytes) -> tuple[int, int]:
     """Add or update indicators by name; nothing is removed (items may point at an indicator).
 
     Returns (added, updated)."""
-    rows = list(_open(data).worksheets[0].iter_rows(values_only=True))
+    rows = list(_rows(data))
     if not rows or [_text(v) for v in rows[0][: len(CATALOG_HEADERS)]] != CATALOG_HEADERS:
         raise ValidationError({"file": "第1行应为表头：" + "、".join(CATALOG_HEADERS)})
     added = updated = 0
@@ -139,7 +149,7 @@ def figures_save(*, agency: Agency, year: int, actor, **values) -> YearFigures:
 def figures_import(*, agency: Agency, year: int, actor, data: bytes) -> YearFigures:
     by_label = {_figure_label(f): f for f in FIGURE_FIELDS}
     values, problems = {}, []
-    for number, row in enumerate(_open(data).worksheets[0].iter_rows(values_only=True), start=1):
+    for number, row in enumerate(_rows(data), start=1):
         label, raw = _text(row[0] if row else None), row[1] if row and len(row) > 1 else None
         if number == 1 or not label:
             continue

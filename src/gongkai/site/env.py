@@ -51,3 +51,16 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 def env_path(name: str, default: str) -> Path:
     return Path(os.environ.get(name) or default).expanduser().resolve()
+
+
+def env_networks(name: str, default: list[str]) -> list[str]:
+    """A list of IP addresses or CIDR ranges (e.g. `127.0.0.1,10.0.0.0/8`), checked now so a typo stops start-up."""
+    import ipaddress
+
+    entries = env_list(name, default)
+    for entry in entries:
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(f"环境变量 {name} 中的 {entry!r} 不是 IP 地址或网段") from None
+    return entries

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from gongkai.site.env import env_bool, env_int, env_list, env_path, env_str
+from gongkai.site.env import env_bool, env_int, env_list, env_networks, env_path, env_str
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
@@ -38,7 +38,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Repeat visits to public pages are answered from the page cache here, before sessions, auth and URL resolution.
+    # Content-Security-Policy on every page Django answers, the fast path's included (docs/security.md)
+    "gongkai.site.middleware.ContentSecurityPolicy",
     "gongkai.portal.fastpath.PortalFastPath",
+    # Control characters in any form field, query parameter or JSON string: refused before a view sees them
+    "gongkai.site.middleware.RefuseControlCharacters",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -46,6 +50,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A year in a URL that no record can have: 404 on every route (docs/security.md)
+    "gongkai.site.middleware.YearsInRange",
 ]
 
 ROOT_URLCONF = "gongkai.site.urls"
@@ -79,7 +85,9 @@ else:
             "CONN_MAX_AGE": env_int("GONGKAI_DB_CONN_MAX_AGE", 60),
             "OPTIONS": {
                 # WAL lets the portal read while staff write; IMMEDIATE avoids "database is locked" on upgrades.
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
+                # A writer waits GONGKAI_DB_BUSY_SECONDS for the lock; past that the visitor gets a clear 503.
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                f"PRAGMA busy_timeout={env_int('GONGKAI_DB_BUSY_SECONDS', 20, minimum=1) * 1000};",
                 "transaction_mode": "IMMEDIATE",
             },
         }
@@ -107,10 +115,21 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
-# Login throttling: this many failures for one user name (or from one address) within the window locks it out.
+# The proxies whose X-Forwarded-For is believed (addresses or CIDR ranges): the client's address, for the rate limits
+# and the login throttle, is the right-most address in that header that is not one of them (gongkai.site.clients).
+# The default trusts a proxy on the same machine, like the nginx site `gongkai manage portal_nginx` prints.
+GONGKAI_TRUSTED_PROXIES = env_networks("GONGKAI_TRUSTED_PROXIES", ["127.0.0.1", "::1"])
+
+# Login throttling (gongkai.agencies.throttle): each sign-in reserves an attempt before the password is checked. One
+# address gets GONGKAI_LOGIN_MAX_FAILURES tries per user name (4x that over all names) per window; a user name gets
+# that many from all addresses, then one try every GONGKAI_LOGIN_DELAY_SECONDS, so a correct password from another
+# address always gets in after a short wait (a delay, never a ban).
 GONGKAI_LOGIN_MAX_FAILURES = env_int("GONGKAI_LOGIN_MAX_FAILURES", 5, minimum=1)
 GONGKAI_LOGIN_WINDOW_MINUTES = env_int("GONGKAI_LOGIN_WINDOW_MINUTES", 15, minimum=1)
+GONGKAI_LOGIN_DELAY_SECONDS = env_int("GONGKAI_LOGIN_DELAY_SECONDS", 30, minimum=1)
 
 # Online applications (docs/applications.md): submissions per address per hour, largest identity document, how long
 # a submission form's challenge stays valid, and whether the wait for a fee stops the reply clock.

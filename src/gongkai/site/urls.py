@@ -4,6 +4,12 @@ from django.urls import include, path
 from gongkai.agencies import views as agency_views
 from gongkai.publishing import views, views_records
 from gongkai.site import api
+from gongkai.site import views as site_views
+
+handler400 = "gongkai.site.errors.bad_request"
+handler403 = "gongkai.site.errors.permission_denied"
+handler404 = "gongkai.site.errors.page_not_found"
+handler500 = "gongkai.site.errors.server_error"
 
 admin.site.site_header = "gongkai 系统管理"
 admin.site.site_title = "gongkai"
@@ -11,6 +17,8 @@ admin.site.site_title = "gongkai"
 urlpatterns = [
     # Public: the portal (home, agencies, lists, items, search, feeds, sitemaps) and its staff page for the guide
     path("", include("gongkai.portal.urls")),
+    # The site's one script (no inline script: docs/security.md)
+    path("assets/<str:name>", site_views.asset, name="site-asset"),
     # One OpenAPI document for /api/v1/ (applications and annual reports)
     path("api/v1/openapi.json", api.openapi, name="api-openapi"),
     # Applications (依申请公开): apply, track, staff pages, the JSON API under /api/v1/

@@ -8,11 +8,10 @@ import re
 
 import docx
 import pytest
-from django.core import signing
 
 from applications.conftest import PERSON
 from gongkai.applications.models import Application
-from personas import PASSWORD
+from personas import PASSWORD, solve_challenge
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,8 +34,7 @@ def _apply(page, agency) -> tuple[str, str]:
     page.select_option("#id_id_type", "resident_id")
     page.select_option("#id_form", "paper")
     page.select_option("#id_delivery", "post")
-    token = page.get_attribute("input[name=challenge_token]", "value")
-    page.fill("#id_challenge", str(signing.loads(token, salt="gongkai.applications.challenge")["answer"]))
+    page.fill("#id_challenge", solve_challenge(page.content()))
     page.click("button:has-text('提交申请')")
     return page.text_content("#number"), page.text_content("#code")
 

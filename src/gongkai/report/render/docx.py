@@ -26,6 +26,7 @@ from gongkai.report.format import SECTIONS
 from gongkai.report.layout import Grid, table_grid
 from gongkai.report.model import Report
 from gongkai.report.render.values import SUBHEADING, cell_text
+from gongkai.text import without_control
 
 TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"
@@ -194,6 +195,7 @@ def table_xml(report: Report, grid: Grid) -> str:
 def render_docx(report: Report, *, charts: Sequence = ()) -> bytes:
     """The report as a DOCX file's bytes. `charts`: objects with `section`, `title` and `png` (bytes), each placed
     after its section's text and table, centred, 15 cm wide."""
+    report = without_control(report)  # XML cannot hold control characters: one in a draft must not break Word
     document = Document(io.BytesIO(_base_document()))
     document.core_properties.title = report.full_title
     document.core_properties.author = report.agency

@@ -14,6 +14,7 @@ from openpyxl.worksheet.cell_range import CellRange
 
 from gongkai.report.layout import table_grid
 from gongkai.report.model import Report
+from gongkai.text import without_control
 
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -28,6 +29,7 @@ _SHEET_TITLES = {"table_a": "主动公开", "table_b": "依申请公开", "table
 
 
 def render_xlsx(report: Report) -> bytes:
+    report = without_control(report)  # XML cannot hold control characters: openpyxl refuses them
     workbook = Workbook()
     info = workbook.active
     info.title = "报告信息"
