@@ -1,5 +1,5 @@
-"""Table A counts 本年制发 by a document's 成文日期 (its issue date), not its 施行日期, and 现行有效 by the document's own
-validity: withdrawing its page from the portal is not a repeal."""
+"""Table A counts 本年制发 by a document's 成文日期 (its issue date), not its 施行日期, and 现行有效 by the
+document's own validity: withdrawing its page from the portal is not a repeal."""
 
 from __future__ import annotations
 

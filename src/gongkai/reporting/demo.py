@@ -23,6 +23,7 @@ from gongkai.portal import sync as portal_sync
 from gongkai.publishing.models import Category, DocumentType, Item, Status, Validity, YearFigures
 from gongkai.report.format import APPLICANT_COLUMN_KEYS, C_GROUPS, RESULT_ROW_KEYS_2021
 from gongkai.report.model import load_report
+from gongkai.reporting.drafting import official_sections
 from gongkai.reporting.models import ReportDraft
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -33,12 +34,13 @@ INVENTED_CATEGORIES = {"政策文件": (3, 5), "业务动态": (6, 11), "财政�
 
 
 def seed_draft(agency: Agency, year: int) -> ReportDraft:
-    """The seed's narrative, entered as the agency's draft for 2022."""
+    """The seed's narrative, entered as the agency's draft for 2022, under the official headings (the seed numbers its
+    third heading "3、"; a generated report always says "三、")."""
     seed = load_report(seed_report_path())
     draft, _ = ReportDraft.objects.get_or_create(
         agency=agency,
         year=year,
-        defaults={"title": seed.title, "preamble": seed.preamble, "sections": dict(seed.sections)},
+        defaults={"title": seed.title, "preamble": seed.preamble, "sections": official_sections(seed.sections)},
     )
     return draft
 

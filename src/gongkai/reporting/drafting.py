@@ -9,7 +9,7 @@ left as bracketed prompts.
 from __future__ import annotations
 
 from gongkai.report.format import SECTIONS
-from gongkai.report.model import Report
+from gongkai.report.model import Report, split_section
 
 PROMPT = "（请补充）"
 _OUTCOME_GROUPS = (
@@ -24,6 +24,17 @@ _OUTCOME_GROUPS = (
 
 def heading(key: str) -> str:
     return next(s.heading for s in SECTIONS if s.key == key)
+
+
+def with_official_heading(key: str, text: str) -> str:
+    """A section's text under its official heading and numbering ("三、收到和处理政府信息公开申请情况"), whatever
+    heading line it came with: a generated report never carries a previous report's or an import's numbering."""
+    body = split_section(text or "")[1]
+    return heading(key) + ("\n" + body if body.strip() else "")
+
+
+def official_sections(sections: dict[str, str]) -> dict[str, str]:
+    return {s.key: with_official_heading(s.key, sections.get(s.key) or "") for s in SECTIONS}
 
 
 def _b(report: Report, row: str) -> int:

@@ -144,7 +144,7 @@ def report_current(*, agency: Agency, year: int, published_on: date | None = Non
     )
     report.title = text["title"]
     report.preamble = text["preamble"]
-    report.sections = {key: text["sections"].get(key) or report.sections[key] for key in report.sections}
+    report.sections = drafting.official_sections(text["sections"])
     report.published_on = published_on
     findings = check_report(report, previous)
     return Draft(report, facts, previous, previous_facts, findings, draft)
@@ -211,7 +211,7 @@ def region_overview(*, agencies, year: int, today: date) -> list[AgencyRow]:
         draft = drafts.get(agency.pk)
         if draft is not None:
             report.preamble, report.title = draft.preamble, draft.title
-            report.sections = {k: draft.sections.get(k) or v for k, v in report.sections.items()}
+            report.sections = drafting.official_sections(draft.sections)
         findings = check_report(report)
         deadline = report_deadline(agency=agency, year=year)
         published = first_published.get(agency.pk)

@@ -19,7 +19,7 @@ from gongkai.report.render.html import render_html
 from gongkai.report.render.pdf import docx_to_pdf
 from gongkai.report.render.xlsx import render_xlsx
 from gongkai.report.rules import check_report
-from gongkai.reporting import selectors
+from gongkai.reporting import drafting, selectors
 from gongkai.reporting.charts import report_charts
 from gongkai.reporting.models import TRANSITIONS, ImportedReport, ReportDraft, ReportEvent, ReportStatus, ReportVersion
 
@@ -50,7 +50,7 @@ def draft_start(*, agency: Agency, year: int, actor=None) -> ReportDraft:
         year=year,
         title=current.report.title,
         preamble=current.report.preamble,
-        sections=dict(current.report.sections),
+        sections=drafting.official_sections(current.report.sections),
         updated_by=actor,
     )
     draft.full_clean()
@@ -67,7 +67,7 @@ def draft_update(*, draft: ReportDraft, actor, preamble: str, title: str = "", b
     for key, body in bodies.items():
         if key not in SECTION_KEYS:
             raise ValidationError(f"没有第{key}部分")
-        heading = (sections.get(key) or "").split("\n", 1)[0]
+        heading = drafting.heading(key)
         text = "\n".join(line.rstrip() for line in body.replace("\r\n", "\n").strip("\n").split("\n"))
         sections[key] = heading + ("\n" + text if text.strip() else "")
     draft.sections, draft.preamble, draft.title = sections, preamble.strip(), title.strip()
