@@ -16,6 +16,7 @@ from gongkai.applications.selectors import table_b_counts_by_agency, table_c_cou
 from gongkai.report.format import FormatVersion
 from gongkai.report.model import AgencyLevel as ReportLevel
 from gongkai.report.model import Report
+from gongkai.report.render import pdf as pdf_render
 from gongkai.report.rules import Finding, Severity, check_report
 from gongkai.reporting import counting, drafting
 from gongkai.reporting.counting import FIGURE_CELLS, Facts
@@ -124,7 +125,7 @@ class Draft:
 def draft_text(*, agency: Agency, year: int, report: Report, facts: Facts, previous, previous_facts) -> dict:
     """Title, preamble and sections for a new draft, drafted from the records."""
     return {
-        "title": "",
+        "title": report.full_title,
         "preamble": drafting.preamble(agency, year),
         "sections": drafting.draft_sections(report, facts, previous, previous_facts),
     }
@@ -157,8 +158,14 @@ def published_versions(*, agency: Agency) -> list[ReportVersion]:
     """Every agency-year's latest version, newest year first (the portal's 年报 column)."""
     latest = ReportVersion.objects.filter(agency=agency).values("year").annotate(number=Max("number")).order_by("-year")
     wanted = {(row["year"], row["number"]) for row in latest}
-    versions = ReportVersion.objects.filter(agency=agency).defer("docx", "html", "xlsx", "pdf", "report_json")
-    return sorted((v for v in versions if (v.year, v.number) in wanted), key=lambda v: -v.year)
+    versions = (
+        ReportVersion.objects.filter(agency=agency).with_has_pdf().defer("docx", "html", "xlsx", "pdf", "report_json")
+    )
+    converter = pdf_render.soffice_path() is not None
+    out = sorted((v for v in versions if (v.year, v.number) in wanted), key=lambda v: -v.year)
+    for version in out:
+        version.pdf_offered = version.has_pdf or converter  # no PDF link where none can be had
+    return out
 
 
 # -- supervisors ------------------------------------------------------------------------------------------------

@@ -12,6 +12,11 @@ urlpatterns = [
         name="report-category",
     ),
     path("staff/<int:agency_id>/reports/<int:year>/publish/", views.publish, name="report-publish"),
+    path(
+        "staff/<int:agency_id>/reports/<int:year>/publish/preview.<str:ext>",
+        views.preview_file,
+        name="report-preview-file",
+    ),
     path("staff/<int:agency_id>/reports/<int:year>/v<int:number>/", views.version, name="report-version"),
     # Supervisors
     path("staff/supervision/reports/<int:year>/", views.region, name="report-region"),

@@ -25,7 +25,7 @@ from docx.shared import Cm, Mm, Pt
 from gongkai.report.format import SECTIONS
 from gongkai.report.layout import Grid, table_grid
 from gongkai.report.model import Report
-from gongkai.report.render.values import SUBHEADING, cell_text
+from gongkai.report.render.values import SUBHEADING, cell_text, closing_lines
 
 TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"
@@ -227,6 +227,15 @@ def render_docx(report: Report, *, charts: Sequence = ()) -> bytes:
         for chart in (c for c in charts if c.section == section.key):
             document.add_picture(io.BytesIO(chart.png), width=Cm(15))
             document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    closing = closing_lines(report)
+    if closing:
+        document.add_paragraph()
+    for line in closing:
+        paragraph = document.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        paragraph.paragraph_format.right_indent = BODY_SIZE * 2  # 右空二字, as a signature is placed
+        paragraph.add_run(line)
 
     buffer = io.BytesIO()
     document.save(buffer)

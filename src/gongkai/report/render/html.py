@@ -14,7 +14,7 @@ from html import escape
 from gongkai.report.format import SECTIONS
 from gongkai.report.layout import Grid, GridCell, table_grid
 from gongkai.report.model import Report
-from gongkai.report.render.values import SUBHEADING, cell_text
+from gongkai.report.render.values import SUBHEADING, cell_text, closing_lines
 
 STYLE = """
 :root { color-scheme: light; }
@@ -26,6 +26,7 @@ h1 { font-family: "方正小标宋简体", "STZhongsong", "Noto Serif CJK SC", s
 h2 { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size: 16pt; font-weight: normal;
      margin: 1em 0 0.3em; text-indent: 2em; }
 p { margin: 0; text-indent: 2em; }
+p.closing { text-align: right; text-indent: 0; margin: 2em 2em 0 0; }
 .subheading { font-family: "KaiTi", "楷体_GB2312", "楷体", "STKaiti", serif; }
 .table-wrap { overflow-x: auto; margin: 0.8em 0 1.2em; }
 table { border-collapse: collapse; margin: 0 auto; font-size: 10.5pt; line-height: 1.4; }
@@ -114,6 +115,9 @@ def render_html_fragment(report: Report, *, charts: Sequence = ()) -> str:
             parts.append(table_html(report, table_grid(tables[section.key])))
         parts.extend(_figure(chart) for chart in charts if chart.section == section.key)
         parts.append("</section>")
+    closing = closing_lines(report)
+    if closing:
+        parts.append('<p class="closing">' + "<br>".join(escape(line) for line in closing) + "</p>")
     return "\n".join(parts)
 
 
