@@ -56,6 +56,18 @@ def outcome_groups(report: Report) -> list[tuple[str, int]]:
     return out
 
 
+def year_has_data(report: Report | None, facts) -> bool:
+    """Whether a year has anything to compare with: a published report, or records (items, yearly figures, any
+    number in the tables). A year the platform holds nothing for is not compared with ("与上年相比" needs a 上年)."""
+    if report is None:
+        return False
+    if report.published_on is not None:
+        return True
+    if facts is not None and (facts.items_total or facts.figures_entered):
+        return True
+    return any(value for _, value in report.cells())
+
+
 def _change(this: int, last: int | None, unit: str) -> str:
     if last is None:
         return ""
@@ -87,6 +99,8 @@ def statistics_period(year: int) -> str:
 def draft_sections(report: Report, facts, previous: Report | None = None, previous_facts=None) -> dict[str, str]:
     """The six sections' text, each starting with its official heading."""
     year, name = report.year, report.agency
+    if not year_has_data(previous, previous_facts):
+        previous, previous_facts = None, None  # no comparison with a year that has no data
     items = facts.items_total
     lines1 = [heading("1"), f"{year}年，{name}认真贯彻落实《中华人民共和国政府信息公开条例》，{PROMPT}"]
     if items:
