@@ -49,7 +49,7 @@ def test_it_previews_the_files_and_publishes_only_on_confirmation(demo, erin, le
     form = _form(page) | _reasons(agency, 2025)
     response = client.post(url, form)  # the box is not ticked
     assert response.status_code == 400 and "勾选确认" in response.content.decode()
-    assert not ReportVersion.objects.exists()
+    assert not ReportVersion.objects.filter(agency=agency).exists()
 
     response = client.post(url, form | {"confirm": "yes"})
     assert response.status_code == 302
@@ -69,7 +69,7 @@ def test_a_change_after_the_preview_voids_the_confirmation(demo, erin, lena, cli
     services.draft_update(draft=draft, actor=erin, preamble=draft.preamble + "（电话：0533-0000001）", bodies={})
     response = client.post(url, form)
     assert response.status_code == 400 and "预览之后报告内容已有变化" in response.content.decode()
-    assert not ReportVersion.objects.exists()
+    assert not ReportVersion.objects.filter(agency=agency).exists()
 
 
 def test_a_drafter_sees_the_preview_but_cannot_confirm(demo, alice, client):

@@ -19,7 +19,6 @@ from gongkai.report.render.values import SUBHEADING, cell_text, closing_lines
 STYLE = """
 :root { color-scheme: light; }
 figure { margin: 1em 0; text-align: center; } figure svg { width: 100%; max-width: 40em; height: auto; }
-figcaption { font-size: 11pt; text-indent: 0; }
 body { font-family: "FangSong", "仿宋_GB2312", "仿宋", "STFangsong", "Noto Serif CJK SC", serif;
        font-size: 16pt; line-height: 1.75; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #111; }
 h1 { font-family: "方正小标宋简体", "STZhongsong", "Noto Serif CJK SC", serif; font-size: 22pt; font-weight: normal;
@@ -96,7 +95,7 @@ def _paragraph(line: str) -> str:
 
 def _figure(chart: Chart) -> str:
     """The chart as SVG whose words are text: the reader's browser draws them with its own fonts."""
-    return f"<figure>{chart_svg(chart)}<figcaption>{escape(chart.title)}</figcaption></figure>"
+    return f"<figure>{chart_svg(chart)}</figure>"
 
 
 def render_html_fragment(report: Report, *, charts: Sequence = ()) -> str:
