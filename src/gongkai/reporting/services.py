@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -19,6 +20,7 @@ from django.utils import timezone
 from gongkai.agencies.access import has_role
 from gongkai.agencies.models import Agency, Region, Role
 from gongkai.agencies.services import audit_record
+from gongkai.agencies.validators import credit_code_problem
 from gongkai.portal import versions as portal_versions
 from gongkai.report.render.docx import render_docx
 from gongkai.report.render.html import render_html
@@ -232,12 +234,38 @@ def version_pdf(*, version: ReportVersion) -> bytes | None:
     return bytes(ReportVersion.objects.values_list("pdf", flat=True).get(pk=version.pk))
 
 
+def _normalised_name(name: str) -> str:
+    """A name without spaces or brackets: "张店区演示示范局（虚构）", "张店区演示示范局(虚构" and
+    "张店区演示示范局 虚构" are one agency (readers of published files lose a closing bracket now and then)."""
+    return re.sub(r"[\s（）()【】\[\]]", "", name)
+
+
+def import_match(*, region: Region, agency_name: str, credit_code: str = "") -> Agency | None:
+    """The platform agency an imported report belongs to, if any: by 统一社会信用代码 when one is given, else by
+    name (spaces and brackets ignored), among the agencies of the region and the regions under it."""
+    agencies = Agency.objects.filter(region__in=region.with_descendants())
+    if credit_code:
+        found = agencies.filter(credit_code=credit_code.strip().upper()).first()
+        if found is not None:
+            return found
+    wanted = _normalised_name(agency_name)
+    return next((a for a in agencies.only("pk", "name") if _normalised_name(a.name) == wanted), None)
+
+
 @transaction.atomic
-def report_import(*, region: Region, data: bytes, filename: str, actor, year: int | None = None) -> ImportedReport:
-    """Read a published report (text, DOCX, HTML, PDF) with `gongkai check`'s readers and keep it for the region's
-    combined report. Replaces an earlier import of the same agency and year."""
+def report_import(
+    *, region: Region, data: bytes, filename: str, actor, year: int | None = None, credit_code: str = ""
+) -> ImportedReport:
+    """Read a published report (text, DOCX, HTML, PDF) with `gongkai check`'s readers and keep it for the region.
+    A report of an agency on the platform is matched to it (`import_match`): kept for comparison with the platform's
+    own figures, never added to the combined report. Replaces an earlier import of the same agency and year."""
     from gongkai.check.read import read_bytes
 
+    credit_code = credit_code.strip().upper()
+    if credit_code:
+        problem = credit_code_problem(credit_code)
+        if problem:
+            raise ValidationError({"credit_code": problem})
     outcome = read_bytes(data, filename)
     if not outcome.ok or outcome.report is None:
         raise ValidationError(f"无法读取 {filename}：{outcome.reason or '不是年度报告'}")
@@ -252,6 +280,8 @@ def report_import(*, region: Region, data: bytes, filename: str, actor, year: in
         year=report.year,
         defaults={
             "source": filename[:300],
+            "credit_code": credit_code,
+            "agency": import_match(region=region, agency_name=report.agency, credit_code=credit_code),
             "report_json": report.to_json(),
             "findings_json": json.dumps(
                 [f.to_dict() for f in [*outcome.reader_findings, *check_report(report)]],
@@ -261,5 +291,5 @@ def report_import(*, region: Region, data: bytes, filename: str, actor, year: in
             "imported_by": actor,
         },
     )
-    audit_record(actor=actor, agency=None, action="report_import", obj=record)
+    audit_record(actor=actor, agency=record.agency, action="report_import", obj=record)
     return record

@@ -21,6 +21,7 @@ urlpatterns = [
     # Supervisors
     path("staff/supervision/reports/<int:year>/", views.region, name="report-region"),
     path("staff/supervision/reports/<int:year>/combined/", views.combined, name="report-combined"),
+    path("staff/supervision/reports/<int:year>/combined.<str:ext>", views.combined_file, name="report-combined-file"),
     path("staff/supervision/reports/<int:year>/import/", views.import_report, name="report-import"),
     # Public: the portal's 年报 column
     path("gk/<int:agency_id>/reports/<int:year>/", views_public.report_page, name="public-report"),

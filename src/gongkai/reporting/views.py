@@ -22,7 +22,9 @@ from gongkai.confirm import confirm_check, confirm_token
 from gongkai.report.format import SECTIONS
 from gongkai.report.layout import table_grid
 from gongkai.report.render import pdf as pdf_render
+from gongkai.report.render.docx import render_docx
 from gongkai.report.render.html import render_html_fragment, table_html
+from gongkai.report.render.xlsx import render_xlsx
 from gongkai.reporting import counting, gate, selectors, services
 from gongkai.reporting.diff import report_diff
 from gongkai.reporting.files import download_name, file_response
@@ -275,18 +277,31 @@ def region(request, year: int):
     agencies = Agency.objects.filter(region__in=regions).order_by("name")
     today = timezone.localdate()
     rows = selectors.region_overview(agencies=agencies, year=year, today=today)
-    imported = selectors.imported_reports(regions=regions, year=year)
-    context = {"year": year, "rows": rows, "imported": imported, "regions": regions, "today": today}
+    imported = list(selectors.imported_reports(regions=regions, year=year))
+    context = {
+        "year": year,
+        "years": selectors.report_years(agencies=agencies, regions=regions, today=today),
+        "rows": rows,
+        "imported": [record for record in imported if record.agency_id is None],
+        "comparisons": selectors.import_comparisons(imported=imported, year=year),
+        "regions": regions,
+        "today": today,
+    }
     return render(request, "reporting/region.html", context)
+
+
+def _combined(user, year: int):
+    regions = _get_regions_for_user(user)
+    top = regions[0]
+    agencies = Agency.objects.filter(region__in=regions)
+    imported = list(selectors.imported_reports(regions=regions, year=year))
+    report = selectors.combined_report(name=f"{top.name}（汇总）", agencies=agencies, imported=imported, year=year)
+    return top, agencies, imported, report
 
 
 @login_required
 def combined(request, year: int):
-    regions = _get_regions_for_user(request.user)
-    top = regions[0]
-    agencies = Agency.objects.filter(region__in=regions)
-    imported = selectors.imported_reports(regions=regions, year=year)
-    report = selectors.combined_report(name=f"{top.name}（汇总）", agencies=agencies, imported=imported, year=year)
+    top, agencies, imported, report = _combined(request.user, year)
     from gongkai.report.rules import check_report
 
     context = {
@@ -296,9 +311,33 @@ def combined(request, year: int):
         "findings": check_report(report),
         "body": render_html_fragment(report),
         "agency_count": agencies.count(),
-        "imported": imported,
+        "imported": [record for record in imported if record.agency_id is None],
+        "matched": [record for record in imported if record.agency_id is not None],
+        "pdf_available": pdf_render.soffice_path() is not None,
     }
     return render(request, "reporting/combined.html", context)
+
+
+@login_required
+def combined_file(request, year: int, ext: str):
+    """The combined report as DOCX, XLSX or PDF, made when asked (it changes with every agency's records)."""
+    top, _, _, report = _combined(request.user, year)
+    if ext == "docx":
+        data = render_docx(report)
+    elif ext == "xlsx":
+        data = render_xlsx(report)
+    elif ext == "pdf":
+        try:
+            data = pdf_render.docx_to_pdf(render_docx(report))
+        except pdf_render.PdfUnavailable as exc:
+            messages.error(request, str(exc))
+            return redirect("report-combined", year=year)
+    else:
+        raise Http404
+    name = download_name(agency_name=f"{top.name}（汇总）", year=year, ext=ext)
+    return file_response(
+        data, ext=ext, filename=name, fallback=f"combined-report-{year}.{ext}", inline=ext == "pdf", cache=False
+    )
 
 
 @login_required
@@ -312,9 +351,21 @@ def import_report(request, year: int):
     else:
         try:
             record = services.report_import(
-                region=target, data=upload.read(), filename=upload.name, actor=request.user, year=year
+                region=target,
+                data=upload.read(),
+                filename=upload.name,
+                actor=request.user,
+                year=year,
+                credit_code=request.POST.get("credit_code", ""),
             )
-            messages.success(request, f"已导入 {escape(record.agency_name)} {record.year}年度报告")
+            if record.agency_id is not None:
+                messages.success(
+                    request,
+                    f"已导入 {escape(record.agency_name)} {record.year}年度报告：该机关在本平台上，"
+                    "已与平台数据对照（汇总时只计平台数据）",
+                )
+            else:
+                messages.success(request, f"已导入 {escape(record.agency_name)} {record.year}年度报告")
         except ValidationError as exc:
             messages.error(request, "；".join(exc.messages))
     return redirect("report-region", year=year)
