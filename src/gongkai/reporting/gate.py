@@ -75,7 +75,7 @@ def publication_blockers(
             )
         )
     if not report.title.strip():
-        blockers.append(Blocker("empty_title", f"请填写标题，例如“{report.full_title}”。", "title"))
+        blockers.append(Blocker("empty_title", f"请填写标题，例如“{report.full_title}”。", "id_title"))
     if not _CONTACT.search(report.preamble):
         blockers.append(Blocker("no_contact", "引言中缺少联系方式：请写明统计期限和联系地址、电话或邮箱。", "preamble"))
     tables = {table.section for table in report.format.tables}
