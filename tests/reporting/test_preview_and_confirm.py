@@ -52,7 +52,7 @@ def test_it_previews_the_files_and_publishes_only_on_confirmation(demo, erin, le
     assert not ReportVersion.objects.filter(agency=agency).exists()
 
     response = client.post(url, form | {"confirm": "yes"})
-    assert response.status_code == 302
+    assert response.status_code == 302, re.findall(r'<li class="error">([^<]*)', response.content.decode())
     version = ReportVersion.objects.get(agency=agency, year=2025)
     assert bytes(version.docx) == preview.content  # exactly the file previewed
     assert "2026年1月12日" in bytes(version.html).decode()
