@@ -42,7 +42,7 @@ def _get_agency_for_user(user, agency_id: int) -> Agency:
 
 def _get_version_for_user(user, agency_id: int, year: int, number: int) -> ReportVersion:
     agency = _get_agency_for_user(user, agency_id)
-    return get_object_or_404(ReportVersion, agency=agency, year=year, number=number)
+    return get_object_or_404(ReportVersion.objects.with_has_pdf(), agency=agency, year=year, number=number)
 
 
 def linked_tables(report, *, agency_id: int, year: int, flagged: set[str]) -> dict[str, str]:
@@ -257,6 +257,7 @@ def version(request, agency_id: int, year: int, number: int):
         "texts": texts,
         "findings": selectors.findings_from_json(record.findings_json),
         "body": bytes(record.html).decode("utf-8"),
+        "pdf_offered": record.has_pdf or pdf_render.soffice_path() is not None,
     }
     return render(request, "reporting/version.html", context)
 
