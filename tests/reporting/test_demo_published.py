@@ -29,3 +29,17 @@ def test_loading_the_demo_twice_keeps_one_version(demo):
 
     demo_load()
     assert ReportVersion.objects.filter(agency=demo["seed"], year=2022).count() == 1
+
+
+def test_the_published_files_read_back_with_the_same_tables(demo):
+    from gongkai.check.read import read_bytes
+
+    version = ReportVersion.objects.get(agency=demo["seed"], year=2022)
+    frozen = version.report()
+    for ext in ("docx", "html"):
+        outcome = read_bytes(bytes(getattr(version, ext)), f"report.{ext}")
+        assert outcome.ok, outcome.reason
+        assert outcome.report.agency == frozen.agency and outcome.report.year == 2022
+        for ref, value in frozen.cells():
+            assert outcome.report.get(ref.name) == value, (ext, ref.name)
+        assert outcome.report.section_heading("3") == "三、收到和处理政府信息公开申请情况"

@@ -79,6 +79,9 @@ def test_a_drafter_sees_the_preview_but_cannot_confirm(demo, alice, client):
     assert 'id="signer-needed"' in page and "由分管领导核对预览后确认公布" in page
     assert 'id="blockers"' in page and "（请补充）" in page  # what still stops it, with where to fix it
     assert client.post(f"/staff/{agency.pk}/reports/2025/publish/", {"confirm": "yes"}).status_code == 403
+    draft_page = client.get(f"/staff/{agency.pk}/reports/2025/").content.decode()
+    listed = draft_page.split('id="draft-blockers"', 1)[1].split("</ul>", 1)[0]
+    assert listed.count("待补充的内容") == 4 and 'href="#5"' in listed
 
 
 def test_another_persons_or_objects_token_is_refused(demo, erin, lena):

@@ -106,6 +106,12 @@ def draft(request, agency_id: int, year: int):
         "days_left": (selectors.report_deadline(agency=agency, year=year) - timezone.localdate()).days,
         "today": timezone.localdate(),
         "versions": ReportVersion.objects.filter(agency=agency, year=year).defer("docx", "html", "xlsx", "pdf"),
+        # What would stop publication today (warnings get their reasons on the preview page).
+        "blockers": [
+            b
+            for b in gate.publication_blockers(report=report, findings=current.findings, on=timezone.localdate())
+            if b.code != "unacknowledged"
+        ],
     }
     return render(request, "reporting/draft.html", context)
 
