@@ -45,7 +45,8 @@ def _move(draft: ReportDraft, *, actor, to: str, action: str, note: str = "") ->
     )
     draft.status = to
     draft.full_clean()
-    draft.save()
+    # Only the status: the caller's copy of the text may be older than what was just frozen.
+    draft.save(update_fields=["status", "updated_at"])
 
 
 @transaction.atomic
