@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 
 from gongkai.report.rules import Finding, Severity
 from gongkai.reporting import gate, services
-from gongkai.reporting.models import ReportVersion
+from gongkai.reporting.models import ReportDraft, ReportVersion
 from personas import TZ
 from reporting.helpers import finish, publish
 
@@ -101,3 +101,11 @@ def test_only_the_signing_role_confirms_and_only_when_confirmed(finished, erin, 
     settings.GONGKAI_REPORT_SIGNING_ROLE = "agency_admin"
     assert "机关管理员" in _refusal(finished, lena)
     assert publish(finished, erin).number == 1
+
+
+def test_publishing_from_an_old_copy_freezes_and_keeps_the_newest_text(finished, erin, lena):
+    stale = ReportDraft.objects.get(pk=finished.pk)
+    services.draft_update(draft=finished, actor=erin, preamble=finished.preamble, bodies={"5": "新的改进措施。"})
+    version = publish(stale, lena)
+    assert version.report().sections["5"].endswith("新的改进措施。")
+    assert ReportDraft.objects.get(pk=finished.pk).sections["5"].endswith("新的改进措施。")
