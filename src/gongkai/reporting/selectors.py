@@ -17,6 +17,7 @@ from gongkai.report.format import FormatVersion
 from gongkai.report.model import AgencyLevel as ReportLevel
 from gongkai.report.model import Report
 from gongkai.report.render import pdf as pdf_render
+from gongkai.report.render.values import cell_text
 from gongkai.report.rules import Finding, Severity, check_report
 from gongkai.reporting import counting, drafting
 from gongkai.reporting.counting import FIGURE_CELLS, Facts
@@ -280,6 +281,14 @@ class CellComparison:
     @property
     def differs(self) -> bool:
         return self.platform != self.imported
+
+    @property
+    def platform_text(self) -> str:
+        return cell_text(self.platform)
+
+    @property
+    def imported_text(self) -> str:
+        return cell_text(self.imported) if self.imported is not None else "（空）"
 
 
 @dataclass
