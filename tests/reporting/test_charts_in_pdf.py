@@ -17,6 +17,7 @@ from gongkai.reporting import services
 from reporting.helpers import finish, publish
 
 pytestmark = pytest.mark.slow
+CJK_FONT = re.compile(r"CJK|Han|Hei|Song|Sun|Kai|Fang|Ming|WenQuanYi|Fallback|YaHei|PingFang", re.IGNORECASE)
 DARK = tuple(int(THIS_YEAR[i : i + 2], 16) / 255 for i in (0, 2, 4))
 
 
@@ -73,5 +74,8 @@ def test_each_chart_is_whole_in_the_published_pdf(demo, erin, lena):
                 for label, value in zip(chart.categories, chart.series[-1][1], strict=True):
                     if value:
                         assert any(abs((b["top"] + b["bottom"]) / 2 - centre[label]) < 6 for b in bars), label
+            # Drawn with a font that has Chinese glyphs (a Latin-only fallback would print empty boxes).
+            cjk = [c for c in page.chars if top - 2 < c["top"] < bottom and ord(c["text"][0]) > 0x2E80]
+            assert cjk and all(CJK_FONT.search(c["fontname"]) for c in cjk), {c["fontname"] for c in cjk}
             body = [c for c in page.chars if c["size"] >= 15 and top - 2 < c["top"] < bottom]
             assert body == [], f"{chart.title}: body text inside the chart"
