@@ -160,6 +160,8 @@ def chart_workbook(chart: Chart) -> bytes:
     """The chart's data as the embedded workbook Word and WPS open under 编辑数据."""
     from openpyxl import Workbook
 
+    from gongkai.report.render.package import stable_package
+
     categories, series = _ordered(chart)
     workbook = Workbook()
     sheet = workbook.active
@@ -169,7 +171,7 @@ def chart_workbook(chart: Chart) -> bytes:
         sheet.append([category, *(values[i] for _, values in series)])
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return buffer.getvalue()
+    return stable_package(buffer.getvalue())
 
 
 def chart_xml(chart: Chart, *, workbook_rid: str | None = None) -> str:

@@ -36,6 +36,7 @@ from gongkai.report.render.charts import (
     chart_workbook,
     chart_xml,
 )
+from gongkai.report.render.package import stable_package
 from gongkai.report.render.values import SUBHEADING, cell_text, closing_lines
 
 TITLE_FONT = "方正小标宋简体"
@@ -285,4 +286,4 @@ def render_docx(report: Report, *, charts: Sequence[Chart] = ()) -> bytes:
 
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return stable_package(buffer.getvalue(), day=report.published_on)

@@ -14,6 +14,7 @@ from openpyxl.worksheet.cell_range import CellRange
 
 from gongkai.report.layout import table_grid
 from gongkai.report.model import Report
+from gongkai.report.render.package import stable_package
 
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -85,4 +86,4 @@ def render_xlsx(report: Report) -> bytes:
 
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return buffer.getvalue()
+    return stable_package(buffer.getvalue(), day=report.published_on)
