@@ -172,11 +172,11 @@ def generate() -> None:
 
 RAW = {
     "table_a": """SELECT document_type,
-        SUM(COALESCE(valid_from, written_on) BETWEEN :first AND :last),
+        SUM(COALESCE(written_on, formed_on) BETWEEN :first AND :last),
         SUM(validity = 'repealed' AND invalid_from BETWEEN :first AND :last),
-        SUM(COALESCE(valid_from, written_on) <= :last AND NOT (validity IN ('expired', 'repealed')
+        SUM(COALESCE(written_on, formed_on) <= :last AND NOT (validity IN ('expired', 'repealed')
             AND (invalid_from IS NULL OR invalid_from <= :last)))
-        FROM publishing_item WHERE agency_id = :agency AND status = 'published'
+        FROM publishing_item WHERE agency_id = :agency AND status IN ('published', 'withdrawn')
         AND document_type IN ('regulation', 'normative') GROUP BY document_type""",
     "categories": """SELECT category_id, COUNT(*) FROM publishing_item WHERE agency_id = :agency
         AND status = 'published' AND published_at >= :first_ts AND published_at < :next_ts GROUP BY category_id""",

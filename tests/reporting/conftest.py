@@ -55,3 +55,9 @@ def charlie(demo):
     region = Region.objects.create(name="别的区")
     other = Agency.objects.create(name="别的局", credit_code=credit_code("11370398000000002"), region=region)
     return person("charlie", other, Role.AGENCY_ADMIN)
+
+
+@pytest.fixture
+def lena(demo):
+    """The invented agency's 分管领导: the role that signs the report's publication by default."""
+    return person("lena", demo["invented"], Role.LEADER)

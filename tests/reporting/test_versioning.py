@@ -11,12 +11,14 @@ from django.core.exceptions import ValidationError
 from gongkai.report.render import pdf
 from gongkai.reporting import services
 from gongkai.reporting.models import ReportEvent, ReportVersion
+from reporting.helpers import finish, publish
 
 
-def test_it_freezes_versions_and_shows_corrections(demo, erin, client):
+def test_it_freezes_versions_and_shows_corrections(demo, erin, lena, client):
     agency = demo["invented"]
     draft = services.draft_start(agency=agency, year=2025, actor=erin)
-    first = services.report_publish(draft=draft, actor=erin)
+    finish(draft, erin)
+    first = publish(draft, lena)
     assert first.number == 1 and bytes(first.docx).startswith(b"PK") and b"<figure>" in bytes(first.html)
 
     body = draft.sections["5"].split("\n", 1)[1]
@@ -24,8 +26,8 @@ def test_it_freezes_versions_and_shows_corrections(demo, erin, client):
         draft=draft, actor=erin, preamble=draft.preamble, bodies={"5": body + "\n更正：补充改进措施。"}
     )
     with pytest.raises(ValidationError):
-        services.report_publish(draft=draft, actor=erin)  # a correction must say what it corrects
-    second = services.report_publish(draft=draft, actor=erin, note="补充第五部分")
+        publish(draft, lena)  # a correction must say what it corrects
+    second = publish(draft, lena, note="补充第五部分")
     assert second.number == 2
     assert ReportVersion.objects.filter(agency=agency, year=2025).count() == 2
     assert "更正" not in json.loads(ReportVersion.objects.get(pk=first.pk).report_json)["sections"]["5"]
@@ -44,9 +46,15 @@ def test_it_freezes_versions_and_shows_corrections(demo, erin, client):
     assert client.get(f"/api/v1/agencies/{agency.pk}/reports/2024").status_code == 404
 
 
-def test_it_refuses_a_pdf_clearly_without_libreoffice(demo, erin, client, monkeypatch):
+def test_it_hides_the_pdf_and_never_answers_503_without_libreoffice(demo, erin, lena, client, monkeypatch):
     draft = services.draft_start(agency=demo["invented"], year=2025, actor=erin)
-    version = services.report_publish(draft=draft, actor=erin)
+    finish(draft, erin)
     monkeypatch.setattr(pdf, "soffice_path", lambda: None)
+    version = publish(draft, lena)
+    assert version.pdf is None
     response = client.get(f"/gk/{version.agency_id}/reports/2025/v1.pdf")
-    assert response.status_code == 503 and "LibreOffice" in response.content.decode()
+    assert response.status_code == 404 and "PDF 版本暂不提供" in response.content.decode()
+    assert "v1.docx" in response.content.decode()
+    for page in (f"/gk/{version.agency_id}/reports/2025/", f"/gk/{version.agency_id}/"):
+        body = client.get(page).content.decode()
+        assert "v1.docx" in body and "v1.pdf" not in body

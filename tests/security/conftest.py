@@ -27,8 +27,7 @@ APPLICANT = {
     "delivery": "post",
     # 第29条: an online application carries its 身份证明 (an 8×8 white PNG, base64).
     "identity_document": (
-        "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAFUlEQVR4nGP8//8/AzbAhF"
-        "V00EoAAFbUAw037MyjAAAAAElFTkSuQmCC"
+        "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAFUlEQVR4nGP8//8/AzbAhFV00EoAAFbUAw037MyjAAAAAElFTkSuQmCC"
     ),
 }
 

@@ -1,13 +1,17 @@
 """Counting an agency-year from the records, with aggregate queries (one GROUP BY per table), and the records behind
 any one number (drill-down) from the same conditions.
 
-Table A, 第二十条第（一）项, year Y (J = 1 January, D = 31 December). Counted: published items
-(`Item.objects.public()`) whose document type is 规章 or 行政规范性文件. An item's *effective date* is its 施行日期
-(`valid_from`), or its 成文日期 (`written_on`) when no 施行日期 was entered.
-- issued (本年制发): effective date in Y;
-- repealed (本年废止): validity 废止 and 失效或废止日期 (`invalid_from`) in Y;
-- in_force (现行有效, on D): effective date on or before D, and not 失效/废止 on or before D (an item marked
-  失效 or 废止 without a date counts as no longer in force).
+Table A, 第二十条第（一）项, year Y (J = 1 January, D = 31 December): the counting rule, written here once.
+Counted: items that were published on the portal (status 已发布 or 已撤回: withdrawing a page from the portal is
+not a repeal, the document stays in force) whose document type is 规章 or 行政规范性文件. An item's *issue date* is
+its 成文日期 (`written_on`, the date it was signed and 印发), or its 信息形成日期 (`formed_on`) when no 成文日期 was
+entered. The 施行日期 (`valid_from`) plays no part: a document signed in December and taking effect in January was
+制发 in December.
+- issued (本年制发): issue date in Y;
+- repealed (本年废止): the document's own validity 废止 with 失效或废止日期 (`invalid_from`) in Y;
+- in_force (现行有效, on D): issued on or before D, and not 失效/废止 on or before D by its own validity (an item
+  marked 失效 or 废止 without a date counts as no longer in force). The portal status plays no part beyond the
+  item having been published.
 So last year's in_force + this year's issued - this year's repealed = this year's in_force (Y2) unless a document
 expired (失效) rather than being repealed, which is exactly the case Y2 warns about.
 
@@ -37,7 +41,7 @@ from gongkai.applications.selectors import (
     table_b_row_q,
     table_c_result_q,
 )
-from gongkai.publishing.models import CatalogEntry, DocumentType, Item, Validity, YearFigures
+from gongkai.publishing.models import CatalogEntry, DocumentType, Item, Status, Validity, YearFigures
 
 ITEM_1_ROWS = {"regulations": DocumentType.REGULATION, "normative_documents": DocumentType.NORMATIVE}
 FIGURE_CELLS = {
@@ -55,31 +59,31 @@ def year_bounds(year: int) -> tuple[date, date]:
 # -- table A --------------------------------------------------------------------------------------------------
 
 
-def _effective() -> Coalesce:
-    return Coalesce("valid_from", "written_on")
+def _issued() -> Coalesce:
+    return Coalesce("written_on", "formed_on")
 
 
 def table_a_q(column: str, year: int) -> Q:
-    """The condition on an annotated `effective_on` that puts an item in a column of 第二十条第（一）项."""
+    """The condition on an annotated `issued_on` that puts an item in a column of 第二十条第（一）项."""
     first, last = year_bounds(year)
     if column == "issued":
-        return Q(effective_on__gte=first, effective_on__lte=last)
+        return Q(issued_on__gte=first, issued_on__lte=last)
     if column == "repealed":
         return Q(validity=Validity.REPEALED, invalid_from__gte=first, invalid_from__lte=last)
     if column == "in_force":
         ended = Q(validity__in=[Validity.EXPIRED, Validity.REPEALED]) & (
             Q(invalid_from__isnull=True) | Q(invalid_from__lte=last)
         )
-        return Q(effective_on__lte=last) & ~ended
+        return Q(issued_on__lte=last) & ~ended
     raise KeyError(column)
 
 
 def _documents(agencies) -> QuerySet:
-    return (
-        Item.objects.public()
-        .filter(agency__in=agencies, document_type__in=list(ITEM_1_ROWS.values()))
-        .annotate(effective_on=_effective())
-    )
+    return Item.objects.filter(
+        agency__in=agencies,
+        document_type__in=list(ITEM_1_ROWS.values()),
+        status__in=[Status.PUBLISHED, Status.WITHDRAWN],
+    ).annotate(issued_on=_issued())
 
 
 def item_1_counts_by_agency(*, agencies, year: int) -> dict[int, dict[str, dict[str, int]]]:
@@ -191,7 +195,7 @@ def cell_records(*, agency, year: int, cell: str) -> QuerySet | None:
         return (
             _documents([agency])
             .filter(table_a_q(column, year), document_type=ITEM_1_ROWS[row])
-            .order_by("effective_on", "pk")
+            .order_by("issued_on", "pk")
         )
     return None
 

@@ -1,7 +1,8 @@
 """Demo data for annual reports (called by `gongkai.site.demo_data.demo_load`; safe to run twice).
 
 - The seed agency's 2022 draft holds the seed report's narrative, as if its staff had typed it in; the numbers come
-  from the 2022 records the platform demo already loads.
+  from the 2022 records the platform demo already loads. It is published (it was, in reality), so the portal's 年报
+  column and `GET /api/v1/agencies/{id}/reports/2022` show it.
 - An invented agency (marked `is_demo`, every name says 演示) with 2025 records that put at least one application in
   every row and column of table B, carry applications in from 2024 and out to 2026, and put appeals in every cell of
   table C; plus normative documents, items, yearly figures and one fee, so every part of its report has numbers.
@@ -21,7 +22,8 @@ from gongkai.portal import sync as portal_sync
 from gongkai.publishing.models import Category, DocumentType, Item, Status, Validity, YearFigures
 from gongkai.report.format import APPLICANT_COLUMN_KEYS, C_GROUPS, RESULT_ROW_KEYS_2021
 from gongkai.report.model import load_report
-from gongkai.reporting.models import ReportDraft
+from gongkai.reporting.drafting import official_sections
+from gongkai.reporting.models import ReportDraft, ReportVersion
 
 TZ = ZoneInfo("Asia/Shanghai")
 INVENTED_NAME = "张店区演示示范局（虚构）"
@@ -31,12 +33,39 @@ INVENTED_CATEGORIES = {"政策文件": (3, 5), "业务动态": (6, 11), "财政�
 
 
 def seed_draft(agency: Agency, year: int) -> ReportDraft:
-    """The seed's narrative, entered as the agency's draft for 2022."""
+    """The seed's narrative, entered as the agency's draft for 2022, under the official headings (the seed numbers its
+    third heading "3、"; a generated report always says "三、")."""
     seed = load_report(seed_report_path())
     draft, _ = ReportDraft.objects.get_or_create(
         agency=agency,
         year=year,
-        defaults={"title": seed.title, "preamble": seed.preamble, "sections": dict(seed.sections)},
+        defaults={"title": seed.title, "preamble": seed.preamble, "sections": official_sections(seed.sections)},
+    )
+    return draft
+
+
+# The seed does not say the day it was published; a day within 条例第四十九条's deadline (31 January) for the demo.
+SEED_PUBLISHED_ON = date(2023, 1, 20)
+SEED_KEPT_WARNING = "演示：原报告如此公布，保留原文。"
+
+
+def seed_report_published(agency: Agency, year: int, *, people: dict) -> ReportDraft:
+    """The seed agency's 2022 report as it really went out: its draft, published through the same gate and
+    confirmation as any report (the signing role confirms; any warning kept with a reason)."""
+    from gongkai.reporting import gate, services
+
+    draft = seed_draft(agency, year)
+    if ReportVersion.objects.filter(agency=agency, year=year).exists():
+        return draft
+    publication = services.publication_prepare(agency=agency, year=year, on=SEED_PUBLISHED_ON)
+    reasons = {gate.warning_key(f): SEED_KEPT_WARNING for f in publication.current.findings if f.severity == "warning"}
+    services.report_publish(
+        draft=draft,
+        actor=people[services.signing_role()],
+        on=SEED_PUBLISHED_ON,
+        acknowledgements=reasons,
+        confirmed=True,
+        digest=publication.digest,
     )
     return draft
 

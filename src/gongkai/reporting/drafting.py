@@ -9,7 +9,7 @@ left as bracketed prompts.
 from __future__ import annotations
 
 from gongkai.report.format import SECTIONS
-from gongkai.report.model import Report
+from gongkai.report.model import Report, split_section
 
 PROMPT = "（请补充）"
 _OUTCOME_GROUPS = (
@@ -24,6 +24,17 @@ _OUTCOME_GROUPS = (
 
 def heading(key: str) -> str:
     return next(s.heading for s in SECTIONS if s.key == key)
+
+
+def with_official_heading(key: str, text: str) -> str:
+    """A section's text under its official heading and numbering ("三、收到和处理政府信息公开申请情况"), whatever
+    heading line it came with: a generated report never carries a previous report's or an import's numbering."""
+    body = split_section(text or "")[1]
+    return heading(key) + ("\n" + body if body.strip() else "")
+
+
+def official_sections(sections: dict[str, str]) -> dict[str, str]:
+    return {s.key: with_official_heading(s.key, sections.get(s.key) or "") for s in SECTIONS}
 
 
 def _b(report: Report, row: str) -> int:
@@ -43,6 +54,18 @@ def outcome_groups(report: Report) -> list[tuple[str, int]]:
         )
         out.append((label, total))
     return out
+
+
+def year_has_data(report: Report | None, facts) -> bool:
+    """Whether a year has anything to compare with: a published report, or records (items, yearly figures, any
+    number in the tables). A year the platform holds nothing for is not compared with ("与上年相比" needs a 上年)."""
+    if report is None:
+        return False
+    if report.published_on is not None:
+        return True
+    if facts is not None and (facts.items_total or facts.figures_entered):
+        return True
+    return any(value for _, value in report.cells())
 
 
 def _change(this: int, last: int | None, unit: str) -> str:
@@ -76,6 +99,8 @@ def statistics_period(year: int) -> str:
 def draft_sections(report: Report, facts, previous: Report | None = None, previous_facts=None) -> dict[str, str]:
     """The six sections' text, each starting with its official heading."""
     year, name = report.year, report.agency
+    if not year_has_data(previous, previous_facts):
+        previous, previous_facts = None, None  # no comparison with a year that has no data
     items = facts.items_total
     lines1 = [heading("1"), f"{year}年，{name}认真贯彻落实《中华人民共和国政府信息公开条例》，{PROMPT}"]
     if items:

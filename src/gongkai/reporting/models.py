@@ -40,7 +40,9 @@ class ReportDraft(models.Model):
     agency = models.ForeignKey(Agency, verbose_name="机关", on_delete=models.PROTECT, related_name="report_drafts")
     year = models.PositiveSmallIntegerField("报告年度")
     status = models.CharField("状态", max_length=20, choices=ReportStatus.choices, default=ReportStatus.DRAFTING)
-    title = models.CharField("标题", max_length=300, blank=True, help_text="留空则为“机关名称+年度+报告名称”。")
+    title = models.CharField(
+        "标题", max_length=300, blank=True, help_text="初稿为“机关名称+年度+报告名称”；公布前不能为空。"
+    )
     preamble = models.TextField("引言", blank=True, help_text="统计期限和联系方式。")
     sections = models.JSONField(
         "各部分文字", default=dict, help_text="键为“1”至“6”，每部分以标题行开头，其后为正文各段。"
@@ -61,6 +63,12 @@ class ReportDraft(models.Model):
         return f"{self.agency} {self.year}年度报告"
 
 
+class ReportVersionQuerySet(models.QuerySet):
+    def with_has_pdf(self) -> ReportVersionQuerySet:
+        """`has_pdf` without reading the PDF itself."""
+        return self.annotate(has_pdf=models.Q(pdf__isnull=False))
+
+
 class ReportVersion(models.Model):
     """A published report, frozen: the report JSON and its files as they were published. Never edited; a correction
     is the next version."""
@@ -77,11 +85,17 @@ class ReportVersion(models.Model):
     note = models.TextField("更正说明", blank=True)
     report_json = models.TextField("报告数据（JSON）")
     findings_json = models.TextField("公布时的检查结果（JSON）", default="[]")
+    acknowledgements = models.JSONField(
+        "保留的警告及理由", default=list, blank=True, help_text="公布时仍有的每条警告，以及确认公布的人写明的理由。"
+    )
     docx = models.BinaryField("DOCX")
     html = models.BinaryField("HTML")
     xlsx = models.BinaryField("XLSX")
-    # The PDF is LibreOffice's conversion of the frozen DOCX, made at the first download and then kept.
+    # The PDF is LibreOffice's conversion of the frozen DOCX, made right after publication (or, if that failed, at
+    # the first download) and then kept.
     pdf = models.BinaryField("PDF", null=True, blank=True)
+
+    objects = ReportVersionQuerySet.as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "已公布的年度报告"
@@ -115,11 +129,23 @@ class ReportEvent(models.Model):
 
 
 class ImportedReport(models.Model):
-    """A report of an agency that does not use gongkai, read from its published file by `gongkai check`'s readers,
-    so that the region's combined report includes it."""
+    """A report read from its published file by `gongkai check`'s readers: of an agency that does not use gongkai
+    (the region's combined report includes it), or of one that does (compared with the platform's figures)."""
 
     region = models.ForeignKey(Region, verbose_name="区域", on_delete=models.PROTECT, related_name="imported_reports")
     agency_name = models.CharField("机关名称", max_length=200)
+    credit_code = models.CharField("统一社会信用代码", max_length=18, blank=True)
+    # An imported report of an agency that is on the platform after all: matched by name or 统一社会信用代码, shown
+    # beside the platform's own figures, and never added to the combined report a second time.
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name="对应的平台机关",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="imported_reports",
+        help_text="导入的报告属于平台上的机关时填写；汇总时只计平台的数据。",
+    )
     year = models.PositiveSmallIntegerField("报告年度")
     source = models.CharField("文件名", max_length=300)
     report_json = models.TextField("读取的报告数据（JSON）")

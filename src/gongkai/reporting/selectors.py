@@ -16,6 +16,8 @@ from gongkai.applications.selectors import table_b_counts_by_agency, table_c_cou
 from gongkai.report.format import FormatVersion
 from gongkai.report.model import AgencyLevel as ReportLevel
 from gongkai.report.model import Report
+from gongkai.report.render import pdf as pdf_render
+from gongkai.report.render.values import cell_text
 from gongkai.report.rules import Finding, Severity, check_report
 from gongkai.reporting import counting, drafting
 from gongkai.reporting.counting import FIGURE_CELLS, Facts
@@ -124,7 +126,7 @@ class Draft:
 def draft_text(*, agency: Agency, year: int, report: Report, facts: Facts, previous, previous_facts) -> dict:
     """Title, preamble and sections for a new draft, drafted from the records."""
     return {
-        "title": "",
+        "title": report.full_title,
         "preamble": drafting.preamble(agency, year),
         "sections": drafting.draft_sections(report, facts, previous, previous_facts),
     }
@@ -144,7 +146,7 @@ def report_current(*, agency: Agency, year: int, published_on: date | None = Non
     )
     report.title = text["title"]
     report.preamble = text["preamble"]
-    report.sections = {key: text["sections"].get(key) or report.sections[key] for key in report.sections}
+    report.sections = drafting.official_sections(text["sections"])
     report.published_on = published_on
     findings = check_report(report, previous)
     return Draft(report, facts, previous, previous_facts, findings, draft)
@@ -157,8 +159,14 @@ def published_versions(*, agency: Agency) -> list[ReportVersion]:
     """Every agency-year's latest version, newest year first (the portal's 年报 column)."""
     latest = ReportVersion.objects.filter(agency=agency).values("year").annotate(number=Max("number")).order_by("-year")
     wanted = {(row["year"], row["number"]) for row in latest}
-    versions = ReportVersion.objects.filter(agency=agency).defer("docx", "html", "xlsx", "pdf", "report_json")
-    return sorted((v for v in versions if (v.year, v.number) in wanted), key=lambda v: -v.year)
+    versions = (
+        ReportVersion.objects.filter(agency=agency).with_has_pdf().defer("docx", "html", "xlsx", "pdf", "report_json")
+    )
+    converter = pdf_render.soffice_path() is not None
+    out = sorted((v for v in versions if (v.year, v.number) in wanted), key=lambda v: -v.year)
+    for version in out:
+        version.pdf_offered = version.has_pdf or converter  # no PDF link where none can be had
+    return out
 
 
 # -- supervisors ------------------------------------------------------------------------------------------------
@@ -211,7 +219,7 @@ def region_overview(*, agencies, year: int, today: date) -> list[AgencyRow]:
         draft = drafts.get(agency.pk)
         if draft is not None:
             report.preamble, report.title = draft.preamble, draft.title
-            report.sections = {k: draft.sections.get(k) or v for k, v in report.sections.items()}
+            report.sections = drafting.official_sections(draft.sections)
         findings = check_report(report)
         deadline = report_deadline(agency=agency, year=year)
         published = first_published.get(agency.pk)
@@ -237,14 +245,16 @@ def region_overview(*, agencies, year: int, today: date) -> list[AgencyRow]:
 
 def combined_report(*, name: str, agencies, imported, year: int) -> Report:
     """The region's combined report: the sum of its agencies' tables (published version where there is one, else
-    the records) and of the imported reports. A blank cell in an imported report adds nothing."""
+    the records) and of the imported reports of agencies not on the platform (each agency counted once). A blank
+    cell in an imported report adds nothing."""
     agencies = list(agencies)
     computed = reports_compute(agencies=agencies, year=year)
     published = {}
     for version in ReportVersion.objects.filter(agency__in=agencies, year=year).order_by("agency_id", "number"):
         published[version.agency_id] = version  # the last one wins: the latest version
     parts = [published[a.pk].report() if a.pk in published else computed[a.pk][0] for a in agencies]
-    parts.extend(record.report() for record in imported)
+    # An import of an agency on the platform is that agency's report a second time: its figures are the platform's.
+    parts.extend(record.report() for record in imported if record.agency_id is None)
     combined = Report.blank(name, year, FormatVersion.V2021)
     combined.agency_level = ReportLevel.GOVERNMENT
     combined.sections = {key: drafting.heading(key) for key in combined.sections}
@@ -258,7 +268,101 @@ def combined_report(*, name: str, agencies, imported, year: int) -> Report:
 
 
 def imported_reports(*, regions, year: int):
-    return ImportedReport.objects.filter(region__in=regions, year=year)
+    return ImportedReport.objects.filter(region__in=regions, year=year).select_related("agency")
+
+
+@dataclass(frozen=True)
+class CellComparison:
+    cell: str
+    label: str
+    platform: object
+    imported: object
+
+    @property
+    def differs(self) -> bool:
+        return self.platform != self.imported
+
+    @property
+    def platform_text(self) -> str:
+        return cell_text(self.platform)
+
+    @property
+    def imported_text(self) -> str:
+        return cell_text(self.imported) if self.imported is not None else "（空）"
+
+
+@dataclass
+class ImportComparison:
+    """An imported report of a platform agency beside the platform's own figures for the same year."""
+
+    record: ImportedReport
+    source: str  # where the platform's figures come from: "第n版" or "平台记录"
+    cells: list[CellComparison]
+
+    @property
+    def differences(self) -> int:
+        return sum(c.differs for c in self.cells)
+
+
+def import_comparisons(*, imported, year: int) -> list[ImportComparison]:
+    """Each matched import beside the platform's figures (its latest published version, else the records): every
+    cell either side fills, with the differences marked."""
+    matched = [record for record in imported if record.agency_id is not None]
+    if not matched:
+        return []
+    agencies = [record.agency for record in matched]
+    computed = reports_compute(agencies=agencies, year=year)
+    published = {}
+    for version in ReportVersion.objects.filter(agency__in=agencies, year=year).order_by("agency_id", "number"):
+        published[version.agency_id] = version
+    out = []
+    for record in matched:
+        version = published.get(record.agency_id)
+        platform = version.report() if version else computed[record.agency_id][0]
+        theirs = record.report()
+        cells = [
+            CellComparison(ref.name, _cell_label(platform, ref.name), value, theirs.get(ref.name))
+            for ref, value in platform.cells()
+            if value or theirs.get(ref.name)
+        ]
+        out.append(ImportComparison(record, f"第{version.number}版" if version else "平台记录", cells))
+    return out
+
+
+def _cell_label(report: Report, cell: str) -> str:
+    """The official labels of a cell's row and column, from the format description."""
+    table_key, row_key, column_key = cell.split(".")
+    for block in report.format.table(table_key).blocks:
+        rows = {row.key: row for row in block.rows}
+        columns = {column.key: column for column in block.columns}
+        if row_key in rows and column_key in columns:
+            return " › ".join(dict.fromkeys([*rows[row_key].path, *columns[column_key].path]))
+    return cell
+
+
+def report_years(*, agencies, regions, today: date) -> list[int]:
+    """Every year a supervisor can look at: years with records (items published, applications received, yearly
+    figures) or reports (drafts, published versions, imports) in the region, and the year being reported now;
+    newest first."""
+    from gongkai.publishing.models import Item, YearFigures
+
+    agencies = list(agencies)
+    years = {dashboard_report_year(today)}
+    years.update(d.year for d in Item.objects.filter(agency__in=agencies).datetimes("published_at", "year"))
+    years.update(d.year for d in Application.objects.filter(agency__in=agencies).dates("received_on", "year"))
+    for queryset in (
+        YearFigures.objects.filter(agency__in=agencies),
+        ReportDraft.objects.filter(agency__in=agencies),
+        ReportVersion.objects.filter(agency__in=agencies),
+        ImportedReport.objects.filter(region__in=regions),
+    ):
+        years.update(queryset.values_list("year", flat=True).distinct().order_by())
+    return sorted(years, reverse=True)
+
+
+def dashboard_report_year(today: date) -> int:
+    """The year whose report is being written: last year's until the end of March, then this year's."""
+    return today.year - 1 if today.month <= 3 else today.year
 
 
 def findings_from_json(text: str) -> list[dict]:
@@ -267,7 +371,7 @@ def findings_from_json(text: str) -> list[dict]:
 
 def dashboard_report(*, agency: Agency, today: date) -> dict:
     """The report the dashboard shows: last year's until the end of March, then this year's."""
-    year = today.year - 1 if today.month <= 3 else today.year
+    year = dashboard_report_year(today)
     deadline = report_deadline(agency=agency, year=year)
     version = latest_version(agency=agency, year=year)
     started = ReportDraft.objects.filter(agency=agency, year=year).exists()

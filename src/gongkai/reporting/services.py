@@ -4,26 +4,36 @@ an agency not on the platform. Keyword-only, atomic, `full_clean` before saving;
 
 from __future__ import annotations
 
+import hashlib
 import json
+import logging
+import re
+from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
-from django.core.exceptions import ValidationError
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from gongkai.agencies.models import Agency, Region
+from gongkai.agencies.access import has_role
+from gongkai.agencies.models import Agency, Region, Role
 from gongkai.agencies.services import audit_record
+from gongkai.agencies.validators import credit_code_problem
 from gongkai.portal import versions as portal_versions
 from gongkai.report.render.docx import render_docx
 from gongkai.report.render.html import render_html
-from gongkai.report.render.pdf import docx_to_pdf
+from gongkai.report.render.pdf import PdfUnavailable, docx_to_pdf
 from gongkai.report.render.xlsx import render_xlsx
 from gongkai.report.rules import check_report
-from gongkai.reporting import selectors
+from gongkai.reporting import drafting, gate, selectors
 from gongkai.reporting.charts import report_charts
 from gongkai.reporting.models import TRANSITIONS, ImportedReport, ReportDraft, ReportEvent, ReportStatus, ReportVersion
 
 SECTION_KEYS = ("1", "2", "3", "4", "5", "6")
+SIGNING_ROLES = (Role.LEADER, Role.AGENCY_ADMIN)
+logger = logging.getLogger(__name__)
 
 
 def _move(draft: ReportDraft, *, actor, to: str, action: str, note: str = "") -> None:
@@ -35,7 +45,8 @@ def _move(draft: ReportDraft, *, actor, to: str, action: str, note: str = "") ->
     )
     draft.status = to
     draft.full_clean()
-    draft.save()
+    # Only the status: the caller's copy of the text may be older than what was just frozen.
+    draft.save(update_fields=["status", "updated_at"])
 
 
 @transaction.atomic
@@ -50,7 +61,7 @@ def draft_start(*, agency: Agency, year: int, actor=None) -> ReportDraft:
         year=year,
         title=current.report.title,
         preamble=current.report.preamble,
-        sections=dict(current.report.sections),
+        sections=drafting.official_sections(current.report.sections),
         updated_by=actor,
     )
     draft.full_clean()
@@ -60,17 +71,22 @@ def draft_start(*, agency: Agency, year: int, actor=None) -> ReportDraft:
 
 
 @transaction.atomic
-def draft_update(*, draft: ReportDraft, actor, preamble: str, title: str = "", bodies: dict[str, str]) -> ReportDraft:
-    """Save the text staff wrote. Each section keeps its heading line; `bodies` holds what follows it."""
+def draft_update(
+    *, draft: ReportDraft, actor, preamble: str, title: str | None = None, bodies: dict[str, str]
+) -> ReportDraft:
+    """Save the text staff wrote (the title too, unless None). Each section keeps its official heading; `bodies`
+    holds what follows it."""
     before = {"preamble": draft.preamble, "sections": dict(draft.sections)}
     sections = dict(draft.sections)
     for key, body in bodies.items():
         if key not in SECTION_KEYS:
             raise ValidationError(f"没有第{key}部分")
-        heading = (sections.get(key) or "").split("\n", 1)[0]
+        heading = drafting.heading(key)
         text = "\n".join(line.rstrip() for line in body.replace("\r\n", "\n").strip("\n").split("\n"))
         sections[key] = heading + ("\n" + text if text.strip() else "")
-    draft.sections, draft.preamble, draft.title = sections, preamble.strip(), title.strip()
+    draft.sections, draft.preamble = sections, preamble.strip()
+    if title is not None:
+        draft.title = title.strip()
     draft.updated_by = actor
     draft.full_clean()
     draft.save()
@@ -85,32 +101,105 @@ def draft_update(*, draft: ReportDraft, actor, preamble: str, title: str = "", b
     return draft
 
 
-@transaction.atomic
-def report_publish(*, draft: ReportDraft, actor, on: date | None = None, note: str = "") -> ReportVersion:
-    """Freeze the report as it stands into the next version (JSON, DOCX, HTML, XLSX) and show it on the portal.
-    Refused while a rule finds an error; a correction (version 2 or later) must say what it corrects."""
+def signing_role() -> str:
+    """The role that confirms a report's publication: GONGKAI_REPORT_SIGNING_ROLE, 分管领导 unless set otherwise."""
+    role = getattr(settings, "GONGKAI_REPORT_SIGNING_ROLE", Role.LEADER)
+    if role not in SIGNING_ROLES:
+        raise ImproperlyConfigured(f"GONGKAI_REPORT_SIGNING_ROLE 应为 {' 或 '.join(SIGNING_ROLES)}，而不是“{role}”")
+    return role
+
+
+def can_sign(user, agency: Agency) -> bool:
+    return user is not None and has_role(user, agency, signing_role())
+
+
+@dataclass
+class Publication:
+    """The report as it would be frozen on `on`: its files exactly as publishing would store them, and their
+    digest (the preview shows these files; the confirmation binds the digest)."""
+
+    current: selectors.Draft
+    on: date
+    charts: list
+    docx: bytes
+    html: bytes
+    xlsx: bytes
+
+    @property
+    def report(self):
+        return self.current.report
+
+    @property
+    def digest(self) -> str:
+        return hashlib.sha256(self.report.to_json().encode("utf-8")).hexdigest()
+
+    def blockers(self, acknowledgements: dict[str, str] | None = None) -> list[gate.Blocker]:
+        return gate.publication_blockers(
+            report=self.report, findings=self.current.findings, on=self.on, acknowledgements=acknowledgements
+        )
+
+
+def publication_prepare(*, agency: Agency, year: int, on: date | None = None) -> Publication:
+    """What publishing on `on` (today) would freeze: the report with its publication date and its files."""
     on = on or timezone.localdate()
+    current = selectors.report_current(agency=agency, year=year, published_on=on)
+    charts = report_charts(current.report, current.facts, current.previous, current.previous_facts)
+    return Publication(
+        current=current,
+        on=on,
+        charts=charts,
+        docx=render_docx(current.report, charts=charts),
+        html=render_html(current.report, charts=charts),
+        xlsx=render_xlsx(current.report),
+    )
+
+
+@transaction.atomic
+def report_publish(
+    *,
+    draft: ReportDraft,
+    actor,
+    on: date | None = None,
+    note: str = "",
+    acknowledgements: dict[str, str] | None = None,
+    confirmed: bool = False,
+    digest: str | None = None,
+) -> ReportVersion:
+    """Freeze the report as it stands into the next version (JSON, DOCX, HTML, XLSX; the PDF right after the commit)
+    and show it on the portal. Every door (page, command, API) comes here, so the gate holds for all: only the
+    signing role, only after an explicit confirmation of the previewed files (`digest`, when the preview's is known),
+    only when `gate.publication_blockers` finds nothing. A correction (version 2 or later) must say what it corrects.
+    """
     agency = ReportDraft.objects.select_for_update().get(pk=draft.pk).agency
-    current = selectors.report_current(agency=agency, year=draft.year, published_on=on)
-    if current.errors:
-        raise ValidationError("报告有错误，不能公布：" + "；".join(f"{f.rule} {f.message}" for f in current.errors))
+    if not can_sign(actor, agency):
+        raise ValidationError(f"年度报告须由{Role(signing_role()).label}核对后确认公布。")
+    if not confirmed:
+        raise ValidationError("公布前请预览将要公布的文件（DOCX、PDF、HTML），并勾选确认。")
+    publication = publication_prepare(agency=agency, year=draft.year, on=on)
+    if digest is not None and digest != publication.digest:
+        raise ValidationError("预览之后报告内容已有变化，请重新预览、核对后再确认。")
+    acknowledgements = acknowledgements or {}
+    blockers = publication.blockers(acknowledgements)
+    if blockers:
+        raise ValidationError([blocker.message for blocker in blockers])
     number = ReportVersion.objects.filter(agency=agency, year=draft.year).count() + 1
     if number > 1 and not note.strip():
         raise ValidationError({"note": "更正已公布的报告，请说明更正的内容和原因"})
-    charts = report_charts(current.report, current.facts, current.previous, current.previous_facts)
+    current = publication.current
     version = ReportVersion(
         draft=draft,
         agency=agency,
         year=draft.year,
         number=number,
-        published_on=on,
+        published_on=publication.on,
         published_by=actor,
         note=note.strip(),
         report_json=current.report.to_json(),
         findings_json=json.dumps([f.to_dict() for f in current.findings], ensure_ascii=False, default=str),
-        docx=render_docx(current.report, charts=charts),
-        html=render_html(current.report, charts=charts),
-        xlsx=render_xlsx(current.report),
+        acknowledgements=gate.acknowledged_warnings(current.findings, acknowledgements),
+        docx=publication.docx,
+        html=publication.html,
+        xlsx=publication.xlsx,
     )
     version.full_clean()
     version.save()
@@ -118,25 +207,66 @@ def report_publish(*, draft: ReportDraft, actor, on: date | None = None, note: s
     audit_record(actor=actor, agency=agency, action="report_publish", obj=version, after={"number": number})
     # The portal's 年报 column is on the agency home: retire its cached copies in this transaction.
     portal_versions.bump({"site", f"agency:{agency.pk}"})
+    # The PDF is made once the version exists for good; a failure leaves the portal without a PDF link, not broken.
+    transaction.on_commit(partial(version_store_pdf, version_id=version.pk), robust=True)
     return version
 
 
-def version_pdf(*, version: ReportVersion) -> bytes:
-    """The version's PDF: converted from its frozen DOCX the first time it is asked for, then kept."""
+def version_store_pdf(*, version_id: int) -> bool:
+    """Convert the version's frozen DOCX and keep the PDF (written once). False when no converter could make it."""
+    version = ReportVersion.objects.only("pk", "docx", "pdf").get(pk=version_id)
+    if version.pdf:
+        return True
+    try:
+        data = docx_to_pdf(bytes(version.docx))
+    except PdfUnavailable:
+        logger.warning("report version %s: no PDF (converter missing or failed)", version_id)
+        return False
+    ReportVersion.objects.filter(pk=version_id, pdf__isnull=True).update(pdf=data)
+    return True
+
+
+def version_pdf(*, version: ReportVersion) -> bytes | None:
+    """The version's PDF: the one stored at publication, else converted now and kept; None if none can be made."""
     if version.pdf:
         return bytes(version.pdf)
-    data = docx_to_pdf(bytes(version.docx))
-    # Written once: only where no PDF is stored yet (a concurrent first download stores the same conversion).
-    ReportVersion.objects.filter(pk=version.pk, pdf__isnull=True).update(pdf=data)
-    return data
+    if not version_store_pdf(version_id=version.pk):
+        return None
+    return bytes(ReportVersion.objects.values_list("pdf", flat=True).get(pk=version.pk))
+
+
+def _normalised_name(name: str) -> str:
+    """A name without spaces or brackets: "张店区演示示范局（虚构）", "张店区演示示范局(虚构" and
+    "张店区演示示范局 虚构" are one agency (readers of published files lose a closing bracket now and then)."""
+    return re.sub(r"[\s（）()【】\[\]]", "", name)
+
+
+def import_match(*, region: Region, agency_name: str, credit_code: str = "") -> Agency | None:
+    """The platform agency an imported report belongs to, if any: by 统一社会信用代码 when one is given, else by
+    name (spaces and brackets ignored), among the agencies of the region and the regions under it."""
+    agencies = Agency.objects.filter(region__in=region.with_descendants())
+    if credit_code:
+        found = agencies.filter(credit_code=credit_code.strip().upper()).first()
+        if found is not None:
+            return found
+    wanted = _normalised_name(agency_name)
+    return next((a for a in agencies.only("pk", "name") if _normalised_name(a.name) == wanted), None)
 
 
 @transaction.atomic
-def report_import(*, region: Region, data: bytes, filename: str, actor, year: int | None = None) -> ImportedReport:
-    """Read a published report (text, DOCX, HTML, PDF) with `gongkai check`'s readers and keep it for the region's
-    combined report. Replaces an earlier import of the same agency and year."""
+def report_import(
+    *, region: Region, data: bytes, filename: str, actor, year: int | None = None, credit_code: str = ""
+) -> ImportedReport:
+    """Read a published report (text, DOCX, HTML, PDF) with `gongkai check`'s readers and keep it for the region.
+    A report of an agency on the platform is matched to it (`import_match`): kept for comparison with the platform's
+    own figures, never added to the combined report. Replaces an earlier import of the same agency and year."""
     from gongkai.check.read import read_bytes
 
+    credit_code = credit_code.strip().upper()
+    if credit_code:
+        problem = credit_code_problem(credit_code)
+        if problem:
+            raise ValidationError({"credit_code": problem})
     outcome = read_bytes(data, filename)
     if not outcome.ok or outcome.report is None:
         raise ValidationError(f"无法读取 {filename}：{outcome.reason or '不是年度报告'}")
@@ -151,6 +281,8 @@ def report_import(*, region: Region, data: bytes, filename: str, actor, year: in
         year=report.year,
         defaults={
             "source": filename[:300],
+            "credit_code": credit_code,
+            "agency": import_match(region=region, agency_name=report.agency, credit_code=credit_code),
             "report_json": report.to_json(),
             "findings_json": json.dumps(
                 [f.to_dict() for f in [*outcome.reader_findings, *check_report(report)]],
@@ -160,5 +292,5 @@ def report_import(*, region: Region, data: bytes, filename: str, actor, year: in
             "imported_by": actor,
         },
     )
-    audit_record(actor=actor, agency=None, action="report_import", obj=record)
+    audit_record(actor=actor, agency=record.agency, action="report_import", obj=record)
     return record

@@ -12,10 +12,16 @@ urlpatterns = [
         name="report-category",
     ),
     path("staff/<int:agency_id>/reports/<int:year>/publish/", views.publish, name="report-publish"),
+    path(
+        "staff/<int:agency_id>/reports/<int:year>/publish/preview.<str:ext>",
+        views.preview_file,
+        name="report-preview-file",
+    ),
     path("staff/<int:agency_id>/reports/<int:year>/v<int:number>/", views.version, name="report-version"),
     # Supervisors
     path("staff/supervision/reports/<int:year>/", views.region, name="report-region"),
     path("staff/supervision/reports/<int:year>/combined/", views.combined, name="report-combined"),
+    path("staff/supervision/reports/<int:year>/combined.<str:ext>", views.combined_file, name="report-combined-file"),
     path("staff/supervision/reports/<int:year>/import/", views.import_report, name="report-import"),
     # Public: the portal's 年报 column
     path("gk/<int:agency_id>/reports/<int:year>/", views_public.report_page, name="public-report"),

@@ -18,15 +18,20 @@ from django.views.decorators.http import require_POST
 from gongkai.agencies.access import get_agency_for_viewer, has_role
 from gongkai.agencies.models import Agency, Role
 from gongkai.applications.workflow import HANDLER_ROLES
+from gongkai.confirm import confirm_check, confirm_token
 from gongkai.report.format import SECTIONS
 from gongkai.report.layout import table_grid
+from gongkai.report.render import pdf as pdf_render
+from gongkai.report.render.docx import render_docx
 from gongkai.report.render.html import render_html_fragment, table_html
-from gongkai.reporting import counting, selectors, services
+from gongkai.report.render.xlsx import render_xlsx
+from gongkai.reporting import counting, gate, selectors, services
 from gongkai.reporting.diff import report_diff
+from gongkai.reporting.files import download_name, file_response
 from gongkai.reporting.models import ReportVersion
 
 EDIT_ROLES = (Role.DRAFTER, Role.AGENCY_ADMIN)
-PUBLISH_ROLES = (Role.LEADER, Role.AGENCY_ADMIN)
+PUBLISH_ROLES = services.SIGNING_ROLES  # who may open the preview; only the configured signing role confirms
 _CELL = re.compile(r'<td data-cell="([a-z_.]+)"([^>]*)>([^<]*)</td>')
 
 
@@ -37,7 +42,7 @@ def _get_agency_for_user(user, agency_id: int) -> Agency:
 
 def _get_version_for_user(user, agency_id: int, year: int, number: int) -> ReportVersion:
     agency = _get_agency_for_user(user, agency_id)
-    return get_object_or_404(ReportVersion, agency=agency, year=year, number=number)
+    return get_object_or_404(ReportVersion.objects.with_has_pdf(), agency=agency, year=year, number=number)
 
 
 def linked_tables(report, *, agency_id: int, year: int, flagged: set[str]) -> dict[str, str]:
@@ -96,11 +101,17 @@ def draft(request, agency_id: int, year: int):
         "tables": linked_tables(report, agency_id=agency.pk, year=year, flagged=flagged),
         "categories": current.facts.categories,
         "can_edit": can_edit,
-        "can_publish": has_role(request.user, agency, *PUBLISH_ROLES),
+        "can_publish": has_role(request.user, agency, *EDIT_ROLES, *PUBLISH_ROLES),
         "deadline": selectors.report_deadline(agency=agency, year=year),
         "days_left": (selectors.report_deadline(agency=agency, year=year) - timezone.localdate()).days,
         "today": timezone.localdate(),
         "versions": ReportVersion.objects.filter(agency=agency, year=year).defer("docx", "html", "xlsx", "pdf"),
+        # What would stop publication today (warnings get their reasons on the preview page).
+        "blockers": [
+            b
+            for b in gate.publication_blockers(report=report, findings=current.findings, on=timezone.localdate())
+            if b.code != "unacknowledged"
+        ],
     }
     return render(request, "reporting/draft.html", context)
 
@@ -148,20 +159,95 @@ def category(request, agency_id: int, year: int, category_id: int):
     return render(request, "reporting/category.html", {"agency": agency, "year": year, "items": items})
 
 
+PUBLISH_ACTION = "report_publish"
+
+
+def _acknowledgements(data) -> dict[str, str]:
+    return {key[4:]: value for key, value in data.items() if key.startswith("ack-")}
+
+
 @login_required
-@require_POST
 def publish(request, agency_id: int, year: int):
+    """Preview and sign-off: the exact files publishing would freeze, what still blocks it, a reason for each warning
+    kept, and the confirmation (gongkai.confirm) by the signing role. POST publishes through the service's gate."""
     agency = _get_agency_for_user(request.user, agency_id)
-    if not has_role(request.user, agency, *PUBLISH_ROLES):
+    if not has_role(request.user, agency, *EDIT_ROLES, *PUBLISH_ROLES):
         raise PermissionDenied
-    record = services.draft_start(agency=agency, year=year, actor=request.user)
-    try:
-        version = services.report_publish(draft=record, actor=request.user, note=request.POST.get("note", ""))
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-        return redirect("report-draft", agency_id=agency.pk, year=year)
-    messages.success(request, f"已公布第{version.number}版，门户网站年报栏目已更新")
-    return redirect("report-version", agency_id=agency.pk, year=year, number=version.number)
+    can_sign = services.can_sign(request.user, agency)
+    acknowledgements, errors = {}, []
+    if request.method == "POST":
+        if not can_sign:
+            raise PermissionDenied
+        acknowledgements = _acknowledgements(request.POST)
+        try:
+            digest = confirm_check(
+                request.POST, user=request.user, action=PUBLISH_ACTION, subject=f"{agency.pk}/{year}"
+            )
+            record = services.draft_start(agency=agency, year=year, actor=request.user)
+            version = services.report_publish(
+                draft=record,
+                actor=request.user,
+                note=request.POST.get("note", ""),
+                acknowledgements=acknowledgements,
+                confirmed=True,
+                digest=digest,
+            )
+        except ValidationError as exc:
+            errors = exc.messages
+        else:
+            messages.success(request, f"已公布第{version.number}版，门户网站年报栏目已更新")
+            return redirect("report-version", agency_id=agency.pk, year=year, number=version.number)
+    publication = services.publication_prepare(agency=agency, year=year)
+    blockers = [b for b in publication.blockers(acknowledgements) if b.code != "unacknowledged"]
+    warnings = [
+        {"key": gate.warning_key(f), "finding": f, "reason": acknowledgements.get(gate.warning_key(f), "")}
+        for f in publication.current.findings
+        if f.severity == "warning"
+    ]
+    versions = ReportVersion.objects.filter(agency=agency, year=year).only("number")
+    context = {
+        "agency": agency,
+        "year": year,
+        "publication": publication,
+        "blockers": blockers,
+        "warnings": warnings,
+        "errors": errors,
+        "is_correction": versions.exists(),
+        "note": request.POST.get("note", ""),
+        "can_sign": can_sign,
+        "signing_role": Role(services.signing_role()).label,
+        "pdf_available": pdf_render.soffice_path() is not None,
+        "body": publication.html.decode("utf-8"),
+        "confirm_token": confirm_token(
+            user=request.user, action=PUBLISH_ACTION, subject=f"{agency.pk}/{year}", digest=publication.digest
+        ),
+        "confirm_statement": f"我已核对上述将要公布的文件，同意以{agency.name}名义公布。",
+        "confirm_button": "确认公布" if not versions.exists() else "确认公布更正版本",
+        "confirm_disabled": bool(blockers) or not can_sign,
+        "confirm_who": Role(services.signing_role()).label,
+    }
+    return render(request, "reporting/publish.html", context, status=400 if errors else 200)
+
+
+@login_required
+def preview_file(request, agency_id: int, year: int, ext: str):
+    """One of the files publishing today would freeze, exactly as it would be stored."""
+    agency = _get_agency_for_user(request.user, agency_id)
+    if not has_role(request.user, agency, *EDIT_ROLES, *PUBLISH_ROLES):
+        raise PermissionDenied
+    if ext not in ("docx", "html", "xlsx", "pdf"):
+        raise Http404
+    publication = services.publication_prepare(agency=agency, year=year)
+    if ext == "pdf":
+        try:
+            data = pdf_render.docx_to_pdf(publication.docx)
+        except pdf_render.PdfUnavailable as exc:
+            messages.error(request, str(exc))
+            return redirect("report-publish", agency_id=agency.pk, year=year)
+    else:
+        data = getattr(publication, ext)
+    name = download_name(agency_name=agency.name, year=year, ext=ext, suffix="（预览）")
+    return file_response(data, ext=ext, filename=name, inline=ext in ("html", "pdf"), cache=False)
 
 
 @login_required
@@ -177,6 +263,7 @@ def version(request, agency_id: int, year: int, number: int):
         "texts": texts,
         "findings": selectors.findings_from_json(record.findings_json),
         "body": bytes(record.html).decode("utf-8"),
+        "pdf_offered": record.has_pdf or pdf_render.soffice_path() is not None,
     }
     return render(request, "reporting/version.html", context)
 
@@ -197,18 +284,31 @@ def region(request, year: int):
     agencies = Agency.objects.filter(region__in=regions).order_by("name")
     today = timezone.localdate()
     rows = selectors.region_overview(agencies=agencies, year=year, today=today)
-    imported = selectors.imported_reports(regions=regions, year=year)
-    context = {"year": year, "rows": rows, "imported": imported, "regions": regions, "today": today}
+    imported = list(selectors.imported_reports(regions=regions, year=year))
+    context = {
+        "year": year,
+        "years": selectors.report_years(agencies=agencies, regions=regions, today=today),
+        "rows": rows,
+        "imported": [record for record in imported if record.agency_id is None],
+        "comparisons": selectors.import_comparisons(imported=imported, year=year),
+        "regions": regions,
+        "today": today,
+    }
     return render(request, "reporting/region.html", context)
+
+
+def _combined(user, year: int):
+    regions = _get_regions_for_user(user)
+    top = regions[0]
+    agencies = Agency.objects.filter(region__in=regions)
+    imported = list(selectors.imported_reports(regions=regions, year=year))
+    report = selectors.combined_report(name=f"{top.name}（汇总）", agencies=agencies, imported=imported, year=year)
+    return top, agencies, imported, report
 
 
 @login_required
 def combined(request, year: int):
-    regions = _get_regions_for_user(request.user)
-    top = regions[0]
-    agencies = Agency.objects.filter(region__in=regions)
-    imported = selectors.imported_reports(regions=regions, year=year)
-    report = selectors.combined_report(name=f"{top.name}（汇总）", agencies=agencies, imported=imported, year=year)
+    top, agencies, imported, report = _combined(request.user, year)
     from gongkai.report.rules import check_report
 
     context = {
@@ -218,9 +318,33 @@ def combined(request, year: int):
         "findings": check_report(report),
         "body": render_html_fragment(report),
         "agency_count": agencies.count(),
-        "imported": imported,
+        "imported": [record for record in imported if record.agency_id is None],
+        "matched": [record for record in imported if record.agency_id is not None],
+        "pdf_available": pdf_render.soffice_path() is not None,
     }
     return render(request, "reporting/combined.html", context)
+
+
+@login_required
+def combined_file(request, year: int, ext: str):
+    """The combined report as DOCX, XLSX or PDF, made when asked (it changes with every agency's records)."""
+    top, _, _, report = _combined(request.user, year)
+    if ext == "docx":
+        data = render_docx(report)
+    elif ext == "xlsx":
+        data = render_xlsx(report)
+    elif ext == "pdf":
+        try:
+            data = pdf_render.docx_to_pdf(render_docx(report))
+        except pdf_render.PdfUnavailable as exc:
+            messages.error(request, str(exc))
+            return redirect("report-combined", year=year)
+    else:
+        raise Http404
+    name = download_name(agency_name=f"{top.name}（汇总）", year=year, ext=ext)
+    return file_response(
+        data, ext=ext, filename=name, fallback=f"combined-report-{year}.{ext}", inline=ext == "pdf", cache=False
+    )
 
 
 @login_required
@@ -234,9 +358,21 @@ def import_report(request, year: int):
     else:
         try:
             record = services.report_import(
-                region=target, data=upload.read(), filename=upload.name, actor=request.user, year=year
+                region=target,
+                data=upload.read(),
+                filename=upload.name,
+                actor=request.user,
+                year=year,
+                credit_code=request.POST.get("credit_code", ""),
             )
-            messages.success(request, f"已导入 {escape(record.agency_name)} {record.year}年度报告")
+            if record.agency_id is not None:
+                messages.success(
+                    request,
+                    f"已导入 {escape(record.agency_name)} {record.year}年度报告：该机关在本平台上，"
+                    "已与平台数据对照（汇总时只计平台数据）",
+                )
+            else:
+                messages.success(request, f"已导入 {escape(record.agency_name)} {record.year}年度报告")
         except ValidationError as exc:
             messages.error(request, "；".join(exc.messages))
     return redirect("report-region", year=year)

@@ -217,7 +217,7 @@ def demo_load(*, reset_passwords: bool = False) -> list[tuple[str, str, str | No
     if not Item.objects.filter(agency=agency, index_year=YEAR).exists():
         _items(agency, categories, catalog, people)
     YearFigures.objects.get_or_create(agency=agency, year=YEAR, defaults={"hotline_orders": 175})
-    # Annual reports: the seed's narrative as the 2022 draft, and an invented agency with a full 2025.
-    reporting_demo.seed_draft(agency, YEAR)
+    # Annual reports: the seed's 2022 report published from its narrative, and an invented agency with a full 2025.
+    reporting_demo.seed_report_published(agency, YEAR, people=people)
     reporting_demo.invented_agency(region=district, people=people)
     return accounts

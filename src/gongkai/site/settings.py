@@ -138,6 +138,9 @@ GONGKAI_IDENTITY_MAX_MB = env_int("GONGKAI_IDENTITY_MAX_MB", 5, minimum=1)
 GONGKAI_CHALLENGE_MAX_AGE = env_int("GONGKAI_CHALLENGE_MAX_AGE", 3600, minimum=60)
 GONGKAI_FEE_WAIT_EXCLUDED = env_bool("GONGKAI_FEE_WAIT_EXCLUDED", True)
 
+# Annual reports: the role that confirms a report's publication, "leader" (分管领导) or "agency_admin".
+GONGKAI_REPORT_SIGNING_ROLE = env_str("GONGKAI_REPORT_SIGNING_ROLE", "leader")
+
 # Attachments: largest accepted upload.
 GONGKAI_MAX_ATTACHMENT_MB = env_int("GONGKAI_MAX_ATTACHMENT_MB", 20, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -1,5 +1,6 @@
-"""A staff member opens the draft, clicks a number in table B and sees the applications behind it, edits a
-paragraph, publishes; the portal shows the report and its downloads."""
+"""A staff member opens the draft, clicks a number in table B and sees the applications behind it, writes what the
+drafted text left open, previews the files, keeps each warning with a reason and confirms; the portal shows the
+report and its downloads."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from personas import PASSWORD
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_it_goes_from_draft_to_portal(page, demo, erin):
+def test_it_goes_from_draft_to_portal(page, demo, erin, settings):
+    settings.GONGKAI_REPORT_SIGNING_ROLE = "agency_admin"  # erin, the admin, signs here
     agency = demo["invented"]
     page.goto(page.base + "/accounts/login/")
     page.fill("#id_username", "erin")
@@ -25,12 +27,19 @@ def test_it_goes_from_draft_to_portal(page, demo, erin):
     assert page.locator("#records tr").count() == 2  # the header and the one application
 
     page.go_back()
+    page.fill("#id_section-1", page.input_value("#id_section-1").replace("（请补充）", "按计划完成各项工作。"))
     page.fill("#id_section-5", "2025年，本局政府信息公开工作存在的主要问题是公开内容有待丰富；改进措施是加强培训。")
     page.click("#save")
     page.wait_for_selector(".messages")
     assert "加强培训" in page.input_value("#id_section-5")
 
     page.click("#publish")
+    page.wait_for_selector("#confirm-step")
+    assert page.locator("#preview-docx").count() == 1 and page.locator("#no-blockers").count() == 1
+    for field in page.locator("#warnings input").all():
+        field.fill("经核对，保留原文。")
+    page.check("#id_confirm")
+    page.click("#confirm-submit")
     page.wait_for_url("**/v1/")
     page.goto(f"{page.base}/gk/{agency.pk}/")
     page.click("#report-list a >> nth=0")

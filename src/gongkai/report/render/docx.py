@@ -18,6 +18,9 @@ from xml.sax.saxutils import escape
 from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Mm, Pt
@@ -25,7 +28,16 @@ from docx.shared import Cm, Mm, Pt
 from gongkai.report.format import SECTIONS
 from gongkai.report.layout import Grid, table_grid
 from gongkai.report.model import Report
-from gongkai.report.render.values import SUBHEADING, cell_text
+from gongkai.report.render.charts import (
+    CHART_CONTENT_TYPE,
+    XLSX_CONTENT_TYPE,
+    Chart,
+    chart_height_cm,
+    chart_workbook,
+    chart_xml,
+)
+from gongkai.report.render.package import stable_package
+from gongkai.report.render.values import SUBHEADING, cell_text, closing_lines
 from gongkai.text import without_control
 
 TITLE_FONT = "方正小标宋简体"
@@ -39,6 +51,7 @@ TITLE_SIZE = Pt(22)  # 二号
 LINE = Pt(28)
 
 TEXT_WIDTH_MM = 156
+CHART_WIDTH_CM = 15
 # Column widths (mm) per table: label columns, then value columns. Each row sums to the text width.
 _COLUMN_WIDTHS_MM = {
     "table_a": [54, 34, 34, 34],
@@ -192,9 +205,44 @@ def table_xml(report: Report, grid: Grid) -> str:
     )
 
 
-def render_docx(report: Report, *, charts: Sequence = ()) -> bytes:
-    """The report as a DOCX file's bytes. `charts`: objects with `section`, `title` and `png` (bytes), each placed
-    after its section's text and table, centred, 15 cm wide."""
+def _add_chart(document, chart: Chart) -> None:
+    """A native Word chart (DrawingML chart part + embedded workbook) in a centred paragraph of its own. The
+    paragraph's line spacing is single, not the body's exact 28 pt, which would show only a sliver of the chart."""
+    package = document.part.package
+    number = sum(1 for part in package.iter_parts() if part.content_type == CHART_CONTENT_TYPE) + 1
+    workbook = Part(
+        PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{number}.xlsx"),
+        XLSX_CONTENT_TYPE,
+        chart_workbook(chart),
+        package,
+    )
+    chart_part = Part(PackURI(f"/word/charts/chart{number}.xml"), CHART_CONTENT_TYPE, b"", package)
+    workbook_rid = chart_part.relate_to(workbook, RT.PACKAGE)
+    chart_part._blob = chart_xml(chart, workbook_rid=workbook_rid).encode("utf-8")
+    rid = document.part.relate_to(chart_part, RT.CHART)
+    cx, cy = int(Cm(CHART_WIDTH_CM)), int(Cm(chart_height_cm(chart)))
+    paragraph = document.add_paragraph()
+    paragraph._p.append(
+        parse_xml(
+            f'<w:pPr {nsdecls("w")}><w:keepNext/><w:spacing w:before="120" w:after="240" w:line="240" '
+            'w:lineRule="auto"/><w:ind w:firstLine="0"/><w:jc w:val="center"/></w:pPr>'
+        )
+    )
+    paragraph._p.append(
+        parse_xml(
+            f'<w:r {nsdecls("w", "wp", "a", "r")}><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
+            f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+            f'<wp:docPr id="{1000 + number}" name="图表 {number}" descr="{escape(chart.title)}"/>'
+            '<wp:cNvGraphicFramePr/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
+            f'<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="{rid}"/>'
+            "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
+        )
+    )
+
+
+def render_docx(report: Report, *, charts: Sequence[Chart] = ()) -> bytes:
+    """The report as a DOCX file's bytes. `charts`: `gongkai.report.render.charts.Chart`s, each a native Word chart
+    placed after its section's text and table, centred, 15 cm wide."""
     report = without_control(report)  # XML cannot hold control characters: one in a draft must not break Word
     document = Document(io.BytesIO(_base_document()))
     document.core_properties.title = report.full_title
@@ -227,9 +275,17 @@ def render_docx(report: Report, *, charts: Sequence = ()) -> bytes:
             body.insert(len(body) - 1, parse_xml(table_xml(report, table_grid(table))))
             document.add_paragraph()
         for chart in (c for c in charts if c.section == section.key):
-            document.add_picture(io.BytesIO(chart.png), width=Cm(15))
-            document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _add_chart(document, chart)
+
+    closing = closing_lines(report)
+    if closing:
+        document.add_paragraph()
+    for line in closing:
+        paragraph = document.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        paragraph.paragraph_format.right_indent = BODY_SIZE * 2  # 右空二字, as a signature is placed
+        paragraph.add_run(line)
 
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return stable_package(buffer.getvalue(), day=report.published_on)

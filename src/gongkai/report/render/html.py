@@ -7,18 +7,18 @@ guessing from the layout.
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Sequence
 from html import escape
 
 from gongkai.report.format import SECTIONS
 from gongkai.report.layout import Grid, GridCell, table_grid
 from gongkai.report.model import Report
-from gongkai.report.render.values import SUBHEADING, cell_text
+from gongkai.report.render.charts import Chart, chart_svg
+from gongkai.report.render.values import SUBHEADING, cell_text, closing_lines
 
 STYLE = """
 :root { color-scheme: light; }
-figure { margin: 1em 0; text-align: center; } figure img { max-width: 100%; height: auto; }
+figure { margin: 1em 0; text-align: center; } figure svg { width: 100%; max-width: 40em; height: auto; }
 body { font-family: "FangSong", "仿宋_GB2312", "仿宋", "STFangsong", "Noto Serif CJK SC", serif;
        font-size: 16pt; line-height: 1.75; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #111; }
 h1 { font-family: "方正小标宋简体", "STZhongsong", "Noto Serif CJK SC", serif; font-size: 22pt; font-weight: normal;
@@ -26,6 +26,7 @@ h1 { font-family: "方正小标宋简体", "STZhongsong", "Noto Serif CJK SC", s
 h2 { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size: 16pt; font-weight: normal;
      margin: 1em 0 0.3em; text-indent: 2em; }
 p { margin: 0; text-indent: 2em; }
+p.closing { text-align: right; text-indent: 0; margin: 2em 2em 0 0; }
 .subheading { font-family: "KaiTi", "楷体_GB2312", "楷体", "STKaiti", serif; }
 .table-wrap { overflow-x: auto; margin: 0.8em 0 1.2em; }
 table { border-collapse: collapse; margin: 0 auto; font-size: 10.5pt; line-height: 1.4; }
@@ -92,15 +93,14 @@ def _paragraph(line: str) -> str:
     return f"<p>{escape(line)}</p>"
 
 
-def _figure(chart) -> str:
-    data = base64.b64encode(chart.png).decode("ascii")
-    title = escape(chart.title)
-    return f'<figure><img src="data:image/png;base64,{data}" alt="{title}"><figcaption>{title}</figcaption></figure>'
+def _figure(chart: Chart) -> str:
+    """The chart as SVG whose words are text: the reader's browser draws them with its own fonts."""
+    return f"<figure>{chart_svg(chart)}</figure>"
 
 
 def render_html_fragment(report: Report, *, charts: Sequence = ()) -> str:
-    """The report's body (title, sections, tables), for embedding in a page of the portal. `charts`: objects with
-    `section`, `title` and `png`, each shown after its section."""
+    """The report's body (title, sections, tables), for embedding in a page of the portal. `charts`: `Chart`s, each
+    shown after its section as SVG."""
     parts = [f"<h1>{escape(report.full_title)}</h1>"]
     parts.extend(_paragraph(line) for line in report.preamble.splitlines() if line.strip())
     tables = {table.section: table for table in report.format.tables}
@@ -114,6 +114,9 @@ def render_html_fragment(report: Report, *, charts: Sequence = ()) -> str:
             parts.append(table_html(report, table_grid(tables[section.key])))
         parts.extend(_figure(chart) for chart in charts if chart.section == section.key)
         parts.append("</section>")
+    closing = closing_lines(report)
+    if closing:
+        parts.append('<p class="closing">' + "<br>".join(escape(line) for line in closing) + "</p>")
     return "\n".join(parts)
 
 

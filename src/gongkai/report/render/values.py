@@ -19,3 +19,12 @@ def cell_text(value: Cell) -> str:
 
 # A level-2 heading that opens a paragraph, "（一）主动公开方面。…": set in 楷体 by the renderers.
 SUBHEADING = re.compile(r"^([（(][一二三四五六七八九十]+[）)][^。：:]{1,40}?[。：:])")
+
+
+def closing_lines(report) -> list[str]:
+    """What a published report ends with, as real reports do: the agency's name and the date of publication,
+    right-aligned under the last section. Nothing before it is published."""
+    if report.published_on is None:
+        return []
+    day = report.published_on
+    return [report.agency, f"{day.year}年{day.month}月{day.day}日"]

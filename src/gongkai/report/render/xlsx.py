@@ -14,6 +14,7 @@ from openpyxl.worksheet.cell_range import CellRange
 
 from gongkai.report.layout import table_grid
 from gongkai.report.model import Report
+from gongkai.report.render.package import stable_package
 from gongkai.text import without_control
 
 _THIN = Side(style="thin", color="000000")
@@ -87,4 +88,4 @@ def render_xlsx(report: Report) -> bytes:
 
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return buffer.getvalue()
+    return stable_package(buffer.getvalue(), day=report.published_on)
