@@ -133,6 +133,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
 
 # -- recognising the kind of file -------------------------------------------------------------------------------
 
+_HTML_STARTS = ("<!doctype", "<html", "<?xml", "<div", "<table", "<p", "<meta", "<head", "<body", "<!--")
+
 
 def sniff(data: bytes, name: str = "") -> str:
     """pdf, docx (a zip), ole (a legacy .doc or an encrypted Office file), html, text, json or binary."""
@@ -145,9 +147,14 @@ def sniff(data: bytes, name: str = "") -> str:
         return "ole"
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "html" if b"<\x00" in head[:200] or b"\x00<" in head[:200] else "text"
+    from gongkai.report.parse.encoding import decode_text, utf16_without_bom
+
     if b"\x00" in head:
-        return "binary"
-    from gongkai.report.parse.encoding import decode_text
+        encoding = utf16_without_bom(head)
+        if encoding is None:
+            return "binary"
+        text = head[: len(head) // 2 * 2].decode(encoding, errors="replace").lstrip("\ufeff \t\r\n")[:16].lower()
+        return "html" if text.startswith(_HTML_STARTS) or name.lower().endswith((".htm", ".html")) else "text"
 
     text = decode_text(head)
     bad = len(_CONTROL.findall(text))
@@ -156,7 +163,7 @@ def sniff(data: bytes, name: str = "") -> str:
     stripped = text.lstrip("\ufeff \t\r\n")[:16].lower()  # enough for the prefixes below, not 8 KB lower-cased
     if name.lower().endswith(".json") or stripped.startswith("{"):
         return "json"
-    if stripped.startswith(("<!doctype", "<html", "<?xml", "<div", "<table", "<p", "<meta", "<head", "<body", "<!--")):
+    if stripped.startswith(_HTML_STARTS):
         return "html"
     if name.lower().endswith((".htm", ".html")):
         return "html"

@@ -1,4 +1,5 @@
-"""Bytes to text: published reports come in UTF-8, GB18030/GBK (older sites) and UTF-16 (Windows exports)."""
+"""Bytes to text: published reports come in UTF-8, GB18030/GBK (older sites) and UTF-16 (Windows exports, with or
+without a byte-order mark)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ def declared_encoding(data: bytes, *, html: bool = False) -> str | None:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return encoding
+    if b"\x00" in data[:4096]:
+        return utf16_without_bom(data)
     if html:
         match = _META_CHARSET.search(data[:4096])
         if match:
@@ -46,3 +49,30 @@ def decode_declared(data: bytes, encoding: str | None) -> str:
         return data.decode("gb18030")
     except UnicodeDecodeError:
         return data.decode("utf-8", errors="replace")
+
+
+# Characters a UTF-16 text without a BOM decodes to when it is what it seems: Chinese, ASCII, CJK punctuation and
+# full-width forms, and line ends. Random binary decodes mostly to other planes (and to unpaired surrogates).
+_PLAUSIBLE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f\x20-\x7e\t\r\n\u00a0-\u00ff]")
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" for a UTF-16 text without a byte-order mark (as some Windows tools save it),
+    None for anything else. Its line ends, spaces and digits put a zero byte in every other position (odd positions
+    in little-endian, even in big-endian); the text it decodes to must then be plausible as a report's text."""
+    head = data[:4096]
+    if len(head) < 16:
+        return None
+    head = head[: len(head) // 2 * 2]
+    odd_zeros = head[1::2].count(0)
+    even_zeros = head[0::2].count(0)
+    if odd_zeros > even_zeros and even_zeros * 4 <= odd_zeros:
+        encoding = "utf-16-le"
+    elif even_zeros > odd_zeros and odd_zeros * 4 <= even_zeros:
+        encoding = "utf-16-be"
+    else:
+        return None
+    text = head.decode(encoding, errors="replace")
+    if not text or len(_PLAUSIBLE.findall(text)) < 0.95 * len(text):
+        return None
+    return encoding
