@@ -29,6 +29,7 @@ class Status(StrEnum):
     REPORT = "report"  # read as an annual report; its findings say what is wrong
     NO_TABLES = "no_tables"  # an annual report's text, but none of its tables could be read
     NOT_REPORT = "not_report"  # readable, but not a 政府信息公开工作年度报告
+    SCANNED = "scanned"  # a PDF of pictures (a scan) without a text layer
     EMPTY = "empty"
     UNSUPPORTED = "unsupported"  # binary garbage or a format we do not read (.doc, images)
     TOO_LARGE = "too_large"
@@ -42,6 +43,7 @@ STATUS_NAMES = {
     Status.REPORT: "已读取",
     Status.NO_TABLES: "未找到表格",
     Status.NOT_REPORT: "不是年度报告",
+    Status.SCANNED: "图片型PDF，无文字层",
     Status.EMPTY: "空文件",
     Status.UNSUPPORTED: "无法识别的格式",
     Status.TOO_LARGE: "文件过大",
@@ -310,6 +312,12 @@ def _read(data: bytes, source: str, limits: Limits) -> Outcome:
 
 def _classify(document: ParsedDocument, source: str, kind: str) -> Outcome:
     skipped = [problem for problem in document.problems if "已跳过" in problem and "页" in problem]
+    if kind == "pdf" and document.text_chars == 0 and document.cells_found == 0 and document.image_pages:
+        reason = (
+            f"图片型PDF，无文字层：读取的 {document.image_pages} 页都是图片（扫描件），没有可提取的文字；"
+            "请提供文字版 PDF，或先做文字识别（OCR）后再检查"
+        )
+        return Outcome(source, Status.SCANNED, "；".join([reason, *skipped]), kind, problems=document.problems)
     if not document.looks_like_report and document.text_chars == 0 and kind == "pdf":
         reason = "PDF 中没有可提取的文字（可能是扫描件或图片），无法读取；请提供文字版"
         return Outcome(source, Status.NOT_REPORT, "；".join([reason, *skipped]), kind, problems=document.problems)
@@ -317,6 +325,8 @@ def _classify(document: ParsedDocument, source: str, kind: str) -> Outcome:
         reason = "没有“政府信息公开工作年度报告”的标题、六个部分的标题或三张表格，不是年度报告"
         if kind == "html" and not document.cells_found:
             reason += "（页面中没有年度报告的表格）"
+        if document.image_pages:
+            reason += f"；PDF 中有 {document.image_pages} 页是图片、无文字层，其中的内容未能读取"
         reason = "；".join([reason, *skipped])
         return Outcome(source, Status.NOT_REPORT, reason, kind, problems=document.problems)
     status = Status.REPORT
@@ -324,6 +334,13 @@ def _classify(document: ParsedDocument, source: str, kind: str) -> Outcome:
     if document.cells_found == 0 and not document.findings:
         status = Status.NO_TABLES
         reason = "有年度报告的文字，但没有读到三张表格中的任何数字（表格可能是图片或附件）"
+        if document.image_pages:
+            reason = (
+                f"有年度报告的文字，但没有读到三张表格中的任何数字：PDF 中有 {document.image_pages} 页是图片、"
+                "无文字层（表格可能是扫描的图片）"
+            )
+    elif document.image_pages:
+        document.problems.append(f"PDF 中有 {document.image_pages} 页是图片、无文字层，其中的内容未能读取")
     return Outcome(
         source,
         status,

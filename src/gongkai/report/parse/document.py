@@ -75,6 +75,7 @@ class ParsedDocument:
     sections_found: int = 0
     cells_found: int = 0  # table cells read as numbers
     text_chars: int = 0  # characters of text found (0: nothing to read, e.g. a scanned PDF)
+    image_pages: int = 0  # pages that are only pictures (a scanned PDF)
 
     @property
     def looks_like_report(self) -> bool:

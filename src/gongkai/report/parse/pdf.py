@@ -32,6 +32,7 @@ MAX_PAGES = 60  # an annual report runs to 5-30 pages; more is not a report, or 
 class PdfInfo:
     pages: int
     read: int
+    image_pages: int = 0  # pages read with no text but with pictures (a scan)
 
 
 def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
@@ -45,6 +46,7 @@ def pdf_blocks(data: bytes, *, max_pages: int = MAX_PAGES) -> tuple[list[Block],
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         total = len(pdf.pages)
         read = min(total, max_pages)
+        image_pages = 0
         for page in pdf.pages[:read]:
             tables = page.find_tables()
             boxes = [table.bbox for table in tables]
@@ -55,15 +57,18 @@ def pdf_blocks(data: bytes, *, max_pages: int = MAX_PAGES) -> tuple[list[Block],
             text_page = page.filter(
                 lambda obj, boxes=boxes: obj.get("object_type") != "char" or not _inside(obj, boxes)
             )
-            for line in text_page.extract_text_lines(return_chars=False):
+            lines = text_page.extract_text_lines(return_chars=False)
+            for line in lines:
                 items.append((line["top"], Paragraph(line["text"])))
+            if not lines and not tables and page.images:
+                image_pages += 1
             items.sort(key=lambda item: item[0])
             blocks.extend(block for _, block in items)
             page.flush_cache()
         blocks = _join_lines(blocks)
         if total > read:
             blocks.append(Note(problem=f"PDF 共 {total} 页，只读取了前 {read} 页，第 {read + 1}–{total} 页已跳过"))
-    return blocks, PdfInfo(total, read)
+    return blocks, PdfInfo(total, read, image_pages)
 
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
@@ -102,5 +107,7 @@ def _clean(cell: str | None) -> str | None:
 
 
 def parse_pdf(data: bytes, source: str = "<pdf>", *, max_pages: int = MAX_PAGES) -> ParsedDocument:
-    blocks, _ = pdf_blocks(data, max_pages=max_pages)
-    return assemble(blocks, source)
+    blocks, info = pdf_blocks(data, max_pages=max_pages)
+    document = assemble(blocks, source)
+    document.image_pages = info.image_pages
+    return document
