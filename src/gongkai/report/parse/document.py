@@ -199,7 +199,7 @@ _C_MARKERS = {normalise_label(label) for label in (RECONSIDERATION, LITIGATION)}
 A_MARKER = FORMAT_2021.table("table_a").blocks[0].title[:4]  # 第二十条
 
 
-def _kind_of_table(rows: GridRows) -> str | None:
+def kind_of_table(rows: GridRows) -> str | None:
     texts = {normalise_label(cell) for row in rows for cell in row if cell}
     b_rows = sum(1 for text in texts if B_ROWS.get(text) is not None)
     if b_rows and (texts & _B_MARKERS or b_rows >= 3):
@@ -437,7 +437,7 @@ def assemble(blocks: list[Block], source: str = "<document>") -> ParsedDocument:
             meta = block
             continue
         if isinstance(block, TableBlock):
-            kind = _kind_of_table(block.rows)
+            kind = kind_of_table(block.rows)
             if kind is not None:
                 _READERS[kind](block.rows, cells)
                 last_kind = kind

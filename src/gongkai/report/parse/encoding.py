@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_-]{2,20})""", re.I)
@@ -76,3 +77,18 @@ def utf16_without_bom(data: bytes) -> str | None:
     if not text or len(_PLAUSIBLE.findall(text)) < 0.95 * len(text):
         return None
     return encoding
+
+
+# Kangxi radicals and CJK radical supplements that stand for ordinary characters: the fonts of some PDF producers map
+# 日 to ⽇ (U+2F47) and 月 to ⽉ (U+2F49), so "2024年1⽉1⽇" would not read as a date. NFKC maps each to its character.
+_COMPATIBLE = {
+    code: unicodedata.normalize("NFKC", chr(code))
+    for code in [*range(0x2E80, 0x2EF4), *range(0x2F00, 0x2FD6)]
+    if len(unicodedata.normalize("NFKC", chr(code))) == 1 and unicodedata.normalize("NFKC", chr(code)) != chr(code)
+}
+_HAS_COMPATIBLE = re.compile("[\u2e80-\u2fdf]")
+
+
+def fold_compatibility(text: str) -> str:
+    """Text with Kangxi radicals read as the characters they stand for (a no-op, quickly, for text without any)."""
+    return text.translate(_COMPATIBLE) if _HAS_COMPATIBLE.search(text) else text

@@ -1,5 +1,6 @@
 """Read a PDF annual report with pdfplumber: per page, the tables pdfplumber finds and the text lines outside them,
-in reading order.
+in reading order. A box drawn around paragraphs (a one-column "table" of prose) is read as text, and the Kangxi
+radicals some producers' fonts map their characters to (⽇ for 日, ⽉ for 月) are read as the characters they are.
 
 A table that breaks across pages arrives as two tables; `assemble` reads the second as the rest of the first
 (header rows repeated or missing alike). Labels broken over lines inside a cell are joined by `normalise_label`.
@@ -16,14 +17,18 @@ import pdfplumber
 
 from gongkai.report.format import REPORT_TITLE
 from gongkai.report.parse.document import (
+    B_ROWS,
     Block,
+    GridRows,
     Note,
     Paragraph,
     ParsedDocument,
     TableBlock,
     assemble,
+    kind_of_table,
     match_heading,
 )
+from gongkai.report.parse.encoding import fold_compatibility
 
 MAX_PAGES = 60  # an annual report runs to 5-30 pages; more is not a report, or an appendix not worth the time
 
@@ -49,17 +54,27 @@ def pdf_blocks(data: bytes, *, max_pages: int = MAX_PAGES) -> tuple[list[Block],
         image_pages = 0
         for page in pdf.pages[:read]:
             tables = page.find_tables()
-            boxes = [table.bbox for table in tables]
+            boxes = []
             items: list[tuple[float, Block]] = []
             for table in tables:
-                rows = table.extract()
-                items.append((table.bbox[1], TableBlock([[_clean(cell) for cell in row] for row in rows])))
+                raw = table.extract()
+                rows = [[_clean(cell) for cell in row] for row in raw]
+                if is_prose_frame(rows):
+                    continue  # its text is read with the page's other lines, in reading order
+                boxes.append(table.bbox)
+                # A frame drawn round the paragraphs just above or below a table joins its grid: those rows are text.
+                first, last = _prose_edges(rows)
+                for row in raw[:first]:
+                    items.extend((table.bbox[1], Paragraph(line)) for line in _lines(row))
+                items.append((table.bbox[1], TableBlock(rows[first:last])))
+                for row in raw[last:]:
+                    items.extend((table.bbox[3], Paragraph(line)) for line in _lines(row))
             text_page = page.filter(
                 lambda obj, boxes=boxes: obj.get("object_type") != "char" or not _inside(obj, boxes)
             )
             lines = text_page.extract_text_lines(return_chars=False)
             for line in lines:
-                items.append((line["top"], Paragraph(line["text"])))
+                items.append((line["top"], Paragraph(fold_compatibility(line["text"]))))
             if not lines and not tables and page.images:
                 image_pages += 1
             items.sort(key=lambda item: item[0])
@@ -103,7 +118,42 @@ def _join_lines(blocks: list[Block]) -> list[Block]:
 
 
 def _clean(cell: str | None) -> str | None:
-    return None if cell is None else cell.replace("\n", "").strip()
+    return None if cell is None else fold_compatibility(cell.replace("\n", "").strip())
+
+
+def _only_text(row: list[str | None]) -> str | None:
+    texts = [cell for cell in row if cell and cell.strip()]
+    return texts[0] if len(texts) == 1 else None
+
+
+def _is_prose(text: str | None) -> bool:
+    """A paragraph, not a table's title or label: a section heading, a sentence, or long text that no table row has."""
+    if text is None or B_ROWS.get(text) is not None:
+        return False
+    return match_heading(text) is not None or "。" in text or text.endswith(_SENTENCE_END) or len(text) >= 40
+
+
+def _prose_edges(rows: GridRows) -> tuple[int, int]:
+    """How many rows at the top are paragraphs, and where the paragraphs at the bottom start."""
+    first = 0
+    while first < len(rows) and _is_prose(_only_text(rows[first])):
+        first += 1
+    last = len(rows)
+    while last > first and _is_prose(_only_text(rows[last - 1])):
+        last -= 1
+    return first, last
+
+
+def _lines(row: list[str | None]) -> list[str]:
+    return [fold_compatibility(line) for cell in row if cell for line in cell.splitlines() if line.strip()]
+
+
+def is_prose_frame(rows: GridRows) -> bool:
+    """A box drawn around paragraphs (WPS and others frame body text): one column of text, not one of the three
+    tables nor the header-less rest of one. pdfplumber reports it as a table; it is read as text."""
+    if not rows or kind_of_table(rows) is not None:
+        return False
+    return all(sum(1 for cell in row if cell and cell.strip()) <= 1 for row in rows)
 
 
 def parse_pdf(data: bytes, source: str = "<pdf>", *, max_pages: int = MAX_PAGES) -> ParsedDocument:

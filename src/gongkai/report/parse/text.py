@@ -44,6 +44,7 @@ from gongkai.report.parse.document import (
     find_title,
     normalise_label,
 )
+from gongkai.report.parse.encoding import fold_compatibility
 from gongkai.report.parse.split import MAX_CANDIDATES, Number, split_run
 from gongkai.report.rules import Finding, Severity
 
@@ -409,6 +410,7 @@ def run_together_blocks(text: str) -> list[Block]:
 
 
 def text_blocks(text: str) -> list[Block]:
+    text = fold_compatibility(text)
     return cell_per_line_blocks(text) if is_cell_per_line(text) else run_together_blocks(text)
 
 

@@ -1,0 +1,89 @@
+"""Documents made for tests that reproduce layouts real producers publish: a report whose paragraphs sit in drawn
+frames (as WPS and others print them), built from the seed agency's report rendered by gongkai."""
+
+from __future__ import annotations
+
+import copy
+import io
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+from gongkai.report.model import Report
+from gongkai.report.render.docx import render_docx
+from gongkai.report.render.pdf import docx_to_pdf, soffice_path
+
+_FRAME = (
+    f"<w:tbl {nsdecls('w')}><w:tblPr><w:tblW w:w='9000' w:type='dxa'/><w:tblBorders>"
+    + "".join(
+        f"<w:{side} w:val='single' w:sz='6' w:space='0' w:color='000000'/>"
+        for side in ("top", "left", "bottom", "right")
+    )
+    + "</w:tblBorders></w:tblPr><w:tblGrid><w:gridCol w:w='9000'/></w:tblGrid>"
+    "<w:tr><w:tc><w:tcPr><w:tcW w:w='9000' w:type='dxa'/></w:tcPr></w:tc></w:tr></w:tbl>"
+)
+
+
+def busy_report() -> Report:
+    """The seed agency's report with numbers that are not all zero, so that a misread cell shows."""
+    from gongkai.demo import seed_report_path
+    from gongkai.report.model import load_report
+
+    report = load_report(seed_report_path())
+    for name, value in {
+        "table_b.new_received.natural_person": 12,
+        "table_b.new_received.commercial_enterprise": 3,
+        "table_b.new_received.total": 15,
+        "table_b.granted.natural_person": 10,
+        "table_b.granted.commercial_enterprise": 3,
+        "table_b.granted.total": 13,
+        "table_b.unavailable_not_held.natural_person": 2,
+        "table_b.unavailable_not_held.total": 2,
+        "table_b.total_processed.natural_person": 12,
+        "table_b.total_processed.commercial_enterprise": 3,
+        "table_b.total_processed.total": 15,
+        "table_c.reconsideration.upheld": 1,
+        "table_c.reconsideration.total": 1,
+    }.items():
+        report.set(name, value)
+    return report
+
+
+def frame_paragraphs(data: bytes, *, row_per_paragraph: bool = False) -> bytes:
+    """Each run of consecutive paragraphs (title, preamble, a heading and its text) moved into a bordered
+    one-column table, as WPS prints framed body text: the whole run in one cell, or (`row_per_paragraph`) each
+    paragraph in a row of its own. The report's own three tables are left as they are."""
+    document = docx.Document(io.BytesIO(data))
+    body = document.element.body
+    runs: list[list] = [[]]
+    for child in list(body):
+        if child.tag == qn("w:p") and "".join(child.itertext()).strip():
+            runs[-1].append(child)
+        else:
+            runs.append([])
+    for run in (run for run in runs if run):
+        frame = parse_xml(_FRAME)
+        run[0].addprevious(frame)
+        row = frame.find(qn("w:tr"))
+        groups = [[paragraph] for paragraph in run] if row_per_paragraph else [run]
+        for index, group in enumerate(groups):
+            if index:
+                row = copy.deepcopy(row)
+                frame.append(row)
+                for old in row.find(qn("w:tc")).findall(qn("w:p")):
+                    old.getparent().remove(old)
+            cell = row.find(qn("w:tc"))
+            for paragraph in group:
+                cell.append(paragraph)  # moves it
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def report_pdf_of(report: Report, *, framed: bool = False, row_per_paragraph: bool = False) -> bytes:
+    if soffice_path() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    data = render_docx(report)
+    return docx_to_pdf(frame_paragraphs(data, row_per_paragraph=row_per_paragraph) if framed else data)

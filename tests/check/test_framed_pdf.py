@@ -1,0 +1,46 @@
+"""PDFs whose body text sits inside drawn frames (WPS and others): the frames are read as text, not dropped as
+"not one of the three tables", so S1 sees every section and T3 the statistics period."""
+
+from __future__ import annotations
+
+import pytest
+
+from gongkai.check.read import Status, read_bytes
+from gongkai.report.rules import check_report
+
+from .makedocs import busy_report, report_pdf_of
+
+
+@pytest.fixture(scope="module")
+def plain_pdf() -> bytes:
+    return report_pdf_of(busy_report())
+
+
+def _read(data: bytes):
+    outcome = read_bytes(data, "framed.pdf")
+    assert outcome.status is Status.REPORT, outcome.reason
+    return outcome.report, check_report(outcome.report)
+
+
+@pytest.mark.parametrize("row_per_paragraph", [False, True], ids=["frame-per-run", "row-per-paragraph"])
+def test_framed_paragraphs_are_read_as_text(plain_pdf, row_per_paragraph):
+    framed, findings = _read(report_pdf_of(busy_report(), framed=True, row_per_paragraph=row_per_paragraph))
+    plain, plain_findings = _read(plain_pdf)
+    assert sorted(framed.sections) == ["1", "2", "3", "4", "5", "6"]
+    assert not [f for f in findings if f.rule in ("S1", "T3")]
+    assert framed.agency == "淄博市张店区机关事务服务中心" and framed.year == 2022
+    assert "统计期限自2022年1月1日起" in framed.preamble
+    # The frames change nothing else: same cells, same findings as the same report printed without them.
+    assert framed.to_dict()["table_b"] == plain.to_dict()["table_b"]
+    assert framed.to_dict()["table_c"] == plain.to_dict()["table_c"]
+    assert framed.to_dict()["table_a"] == plain.to_dict()["table_a"]
+    assert sorted(f.message for f in findings) == sorted(f.message for f in plain_findings)
+    assert framed.table_b["new_received"]["total"] == 15
+
+
+def test_the_paragraph_a_frame_joins_to_a_table_is_text_not_a_table_row():
+    """A frame drawn right above table A merges with its grid in pdfplumber: the heading in it is still a heading."""
+    framed, findings = _read(report_pdf_of(busy_report(), framed=True))
+    assert framed.section_heading("2") == "二、主动公开政府信息情况"
+    assert framed.section_heading("4") == "四、政府信息公开行政复议、行政诉讼情况"
+    assert not [f for f in findings if f.rule == "S1"]
