@@ -415,6 +415,29 @@ def _clean_agency(agency: str) -> str:
 # -- assembling -------------------------------------------------------------------------------------------------
 
 
+def _one_column(rows: GridRows) -> bool:
+    return bool(rows) and all(sum(1 for cell in row if cell and cell.strip()) <= 1 for row in rows)
+
+
+def _take_text(text: str, sections: dict[str, list[str]], current: str | None, before: list[str]) -> str | None:
+    """A paragraph into the section it belongs to (a heading opens one); returns the section now open."""
+    if not text:
+        return current
+    heading = match_heading(text)
+    if heading is not None and heading[0] not in sections and len(text[: heading[1]]) <= 60:
+        key, end = heading
+        sections[key] = [text[:end].strip()]
+        rest = text[end:].strip()
+        if rest:
+            sections[key].append(rest)
+        return key
+    if current is not None:
+        sections[current].append(text)
+    else:
+        before.append(text)
+    return current
+
+
 def assemble(blocks: list[Block], source: str = "<document>") -> ParsedDocument:
     """Build a report from a document's blocks."""
     cells = _Cells()
@@ -445,24 +468,14 @@ def assemble(blocks: list[Block], source: str = "<document>") -> ParsedDocument:
                 pass  # the rest of a table that broke across pages, without its header
             elif last_kind == "table_b" and _read_table_c(block.rows, cells):
                 last_kind = "table_c"
+            elif _one_column(block.rows):
+                # A frame drawn round paragraphs (a one-column "table" of prose): its text is the report's text.
+                for line in (line for row in block.rows for cell in row if cell for line in cell.splitlines()):
+                    current = _take_text(line.strip(), sections, current, before)
             else:
                 skipped_tables += 1
             continue
-        text = block.text.strip()
-        if not text:
-            continue
-        heading = match_heading(text)
-        if heading is not None and heading[0] not in sections and len(text[: heading[1]]) <= 60:
-            key, end = heading
-            current = key
-            sections[key] = [text[:end].strip()]
-            rest = text[end:].strip()
-            if rest:
-                sections[key].append(rest)
-        elif current is not None:
-            sections[current].append(text)
-        else:
-            before.append(text)
+        current = _take_text(block.text.strip(), sections, current, before)
 
     problems = reader_problems + cells.problems
     if skipped_tables:

@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from gongkai.check.read import Status, read_bytes
+from gongkai.report.render.docx import render_docx
 from gongkai.report.rules import check_report
 
-from .makedocs import busy_report, report_pdf_of
+from .makedocs import busy_report, frame_paragraphs, report_pdf_of
 
 
 @pytest.fixture(scope="module")
@@ -44,3 +45,13 @@ def test_the_paragraph_a_frame_joins_to_a_table_is_text_not_a_table_row():
     assert framed.section_heading("2") == "二、主动公开政府信息情况"
     assert framed.section_heading("4") == "四、政府信息公开行政复议、行政诉讼情况"
     assert not [f for f in findings if f.rule == "S1"]
+
+
+@pytest.mark.parametrize("row_per_paragraph", [False, True], ids=["frame-per-run", "row-per-paragraph"])
+def test_framed_paragraphs_in_a_docx_are_read_as_text(row_per_paragraph):
+    plain = render_docx(busy_report())
+    outcome = read_bytes(frame_paragraphs(plain, row_per_paragraph=row_per_paragraph), "framed.docx")
+    expected = read_bytes(plain, "plain.docx")
+    assert outcome.status is Status.REPORT, outcome.reason
+    assert outcome.report.to_dict() == expected.report.to_dict()
+    assert not [problem for problem in outcome.problems if "不是年度报告的三张表之一" in problem]
