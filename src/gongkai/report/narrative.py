@@ -14,12 +14,14 @@ from dataclasses import dataclass
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
 
-NUM = r"(\d+|[零〇一二两三四五六七八九十百千]+)"
+NUM = r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+|[零〇一二两三四五六七八九十百千]+)"  # 1,234 with its thousands separator
 _QUANTIFIER = r"(?:件|个|条|起|宗|例|份|次|篇)"
 
 
 def chinese_number(text: str) -> int:
     """'83' -> 83, '二十三' -> 23, '十' -> 10, '一百零五' -> 105."""
+    if "," in text:
+        text = text.replace(",", "")
     if text.isdigit():
         return int(text)
     total, digit = 0, None
@@ -187,9 +189,19 @@ def _matches(text: str, pattern: _Pattern, cache: dict[str, list[int]]) -> list[
     return [found[start] for start in sorted(found)]
 
 
+# Spaces of every kind (PDF text spaces digits out, "1 5 件"; web pages use &nbsp; and en spaces), and a line break
+# that falls inside a number or between a number and its unit (a line of a PDF broken there).
+_SPACES = re.compile(r"[^\S\n]+")
+_BROKEN_NUMBER = re.compile(r"(?<=\d)\n+(?=[\d件个条起宗例份次篇])|(?<=[^\s。；！？:：])\n+(?=\d)")
+
+
+def _squeeze(text: str) -> str:
+    return _BROKEN_NUMBER.sub("", _SPACES.sub("", text))
+
+
 def read_statements(text: str) -> list[Statement]:
     """Every statement of a counted fact in `text`, in the order they appear."""
-    text = re.sub(r"[ \t\u3000]+", "", text)
+    text = _squeeze(text)
     found: list[tuple[int, Statement]] = []
     anchors: dict[str, list[int]] = {}
     for pattern in _PATTERNS:

@@ -456,9 +456,10 @@ def check_t2(report: Report, previous: Report | None) -> Iterable[Finding]:
         )
 
 
+# Dates as reports write them: 2024年1月1日, 2024.1.1, 2024-01-01, 2024/1/1 (the second year may be left out).
 _PERIOD = re.compile(
-    r"统计(?:期限|时限|时间|区间|周期|期间|口径)?[^。\d]{0,8}(\d{4})年(\d{1,2})月(\d{1,2})日[起]?[^\d。]{0,6}?"
-    r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日"
+    r"统计(?:期限|时限|时间|区间|周期|期间|口径)?[^。\d]{0,8}(\d{4})(?:年|[.．/-])(\d{1,2})(?:月|[.．/-])(\d{1,2})日?"
+    r"[起]?[^\d。]{0,6}?(?:(\d{4})(?:年|[.．/-]))?(\d{1,2})(?:月|[.．/-])(\d{1,2})日?"
 )
 
 
@@ -475,7 +476,12 @@ def _stated_period(text: str) -> re.Match[str] | None:
 
 @rule("T3", Severity.WARNING, "统计期限为报告年度1月1日至12月31日")
 def check_t3(report: Report, previous: Report | None) -> Iterable[Finding]:
-    match = _stated_period(report.preamble) or _stated_period(report.sections.get("1") or "")
+    # Where reports say it: the preamble or section 一; some say it elsewhere (section 六, a closing note).
+    match = (
+        _stated_period(report.preamble)
+        or _stated_period(report.sections.get("1") or "")
+        or _stated_period(report.narrative())
+    )
     expected = f"{report.year}年1月1日至{report.year}年12月31日"
     if match is None:
         yield Finding(
