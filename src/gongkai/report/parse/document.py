@@ -32,7 +32,7 @@ from gongkai.report.format import (
 )
 from gongkai.report.layout import table_grid
 from gongkai.report.model import AgencyLevel, Cell, Report
-from gongkai.report.rules import Finding
+from gongkai.report.rules import Finding, Severity
 
 GridRows = list[list[str | None]]
 
@@ -348,10 +348,38 @@ def _heading_pattern(key: str) -> str:
     return rf"(?:{loose}|{_HEADING_VARIANTS[key]})"
 
 
-HEADING_RES = {section.key: re.compile(rf"{_HEADING_NUMBER}\s*{_heading_pattern(section.key)}") for section in SECTIONS}
+# Other wordings still, recognised only after the section's own number ("五、存在的主要问题及整改措施"): the words
+# that name the section's subject, in a short heading. S1 then reports the heading as differing, not the section
+# as missing.
+_NUMERALS = {section.key: section.numeral for section in SECTIONS}
+_LOOSE_SUBJECTS = {
+    "1": r"[^。；;，,\n]{0,8}?(?:总体情况|基本情况|总体概况|概况|概述|工作情况|整体情况)",
+    "2": r"[^。；;，,\n]{0,8}?主动公开[^。；;，,\n]{0,12}?(?:工作(?:的)?情况|情况|工作)",
+    "3": r"[^。；;，,\n]{0,12}?(?:依申请公开|公开申请|申请公开)[^。；;，,\n]{0,12}?(?:办理(?:的)?情况|情况|办理)",
+    "4": r"[^。；;，,\n]{0,12}?(?:复议|诉讼)[^。；;，,\n]{0,12}?情况",
+    "5": r"[^。；;，,\n]{0,10}?问题[^。；;，,\n]{0,16}?(?:措施|情况|举措|方向|计划|办法|思路)",
+    "6": r"[^。；;，,\n]{0,6}?其他[^。；;，,\n]{0,10}?(?:事项|情况)",
+}
+
+
+def _own_number(key: str) -> str:
+    numeral = _NUMERALS[key]
+    return rf"(?:{numeral}[、.．,，\s]|{key}[、.．]|第{numeral}部分[、:：\s]?)"
+
+
+HEADING_RES = {
+    section.key: re.compile(
+        rf"{_HEADING_NUMBER}\s*{_heading_pattern(section.key)}"
+        rf"|{_own_number(section.key)}\s*{_LOOSE_SUBJECTS[section.key]}"
+    )
+    for section in SECTIONS
+}
 # In line-based documents a heading may also stand without its number (a styled heading whose number is a field).
 _LINE_HEADING_RES = {
-    key: re.compile(rf"^\s*(?:{_HEADING_NUMBER}\s*)?{_heading_pattern(key)}[:：。]?") for key in HEADING_RES
+    key: re.compile(
+        rf"^\s*(?:(?:{_HEADING_NUMBER}\s*)?{_heading_pattern(key)}|{_own_number(key)}\s*{_LOOSE_SUBJECTS[key]})[:：。]?"
+    )
+    for key in HEADING_RES
 }
 
 
@@ -413,6 +441,53 @@ def _clean_agency(agency: str) -> str:
 
 
 # -- assembling -------------------------------------------------------------------------------------------------
+
+
+def _numbered_only(sections: dict[str, list[str]]) -> dict[str, list[str]]:
+    """A section missing by its wording, found by its number alone: in the section before it, a short line that
+    starts with its own numeral ("五、工作打算"). Only where it is otherwise missing, so it never takes a heading
+    from a section that was found."""
+    if len(sections) == len(SECTIONS) or not sections:
+        return sections
+    out: dict[str, list[str]] = {}
+    for key, lines in sections.items():
+        out[key] = lines
+        wanted = str(int(key) + 1)
+        if wanted in sections or wanted not in _NUMERALS:
+            continue
+        start = re.compile(rf"^{_NUMERALS[wanted]}[、.．]\s*([^。；;:：]{{2,30}})(?:[。；;:：]|$)")
+        for index, line in enumerate(lines[1:], 1):
+            match = start.match(line)
+            if match is not None:
+                heading = line[: match.end(1)].strip()
+                rest = line[match.end(1) :].lstrip("。；;:： ").strip()
+                out[key] = lines[:index]
+                out[wanted] = [heading, *([rest] if rest else []), *lines[index + 1 :]]
+                break
+    return out
+
+
+def _order_finding(order: list[str], sections: dict[str, list[str]]) -> Finding | None:
+    """S1 for sections out of order: which the document has where (known only from the document itself)."""
+    if order == sorted(order):
+        return None
+    # The sections in their right order are the longest run that rises; the others are out of place.
+    best: list[list[str]] = []
+    for index, key in enumerate(order):
+        before = [chain for chain in best[:index] if chain[-1] < key]
+        best.append([*max(before, key=len, default=[]), key])
+    keep = set(max(best, key=len))
+    numerals = {section.key: section.numeral for section in SECTIONS}
+    moved = [key for key in order if key not in keep]
+    written = "、".join(numerals[key] for key in order)
+    misplaced = "；".join(f"第{numerals[key]}部分“{sections[key][0]}”" for key in moved)
+    return Finding(
+        "S1",
+        Severity.ERROR,
+        f"各部分的顺序不对：原文依次为第{written}部分，应按一至六的顺序排列（位置不对的：{misplaced}）。",
+        tuple(f"sections.{key}" for key in moved),
+        {"order": order, "misplaced": moved},
+    )
 
 
 def _one_column(rows: GridRows) -> bool:
@@ -477,6 +552,10 @@ def assemble(blocks: list[Block], source: str = "<document>") -> ParsedDocument:
             continue
         current = _take_text(block.text.strip(), sections, current, before)
 
+    sections = _numbered_only(sections)
+    order = _order_finding(list(sections), sections)
+    if order is not None:
+        findings.append(order)
     problems = reader_problems + cells.problems
     if skipped_tables:
         problems.append(f"文中有 {skipped_tables} 个表格不是年度报告的三张表之一，已跳过")

@@ -374,6 +374,15 @@ def run_together_blocks(text: str) -> list[Block]:
         if match:
             headings.append((key, match.start(), match.end()))
             position = match.end()
+    # A section out of order is not after the one before it: look for it anywhere outside the headings found.
+    for key, pattern in HEADING_RES.items():
+        if any(found == key for found, _, _ in headings):
+            continue
+        for match in pattern.finditer(flat):
+            if not any(start < match.end() and match.start() < end for _, start, end in headings):
+                headings.append((key, match.start(), match.end()))
+                break
+    headings.sort(key=lambda heading: heading[1])
     preamble_end = headings[0][1] if headings else len(flat)
     preamble = flat[:preamble_end].strip()
     title = find_title(preamble)
