@@ -94,3 +94,42 @@ def report_pdf_of(report: Report, *, framed: bool = False, row_per_paragraph: bo
         pytest.skip("LibreOffice (soffice) is not installed")
     data = render_docx(report)
     return docx_to_pdf(frame_paragraphs(data, row_per_paragraph=row_per_paragraph) if framed else data)
+
+
+def markdown_of(report: Report, *, split_row: bool = True, repeat_header: bool = True) -> str:
+    """The report as a PDF-to-Markdown converter writes it: `#` title and `##` headings, each table as a pipe table
+    (a merged cell's repeats left empty) under a `## 表X` heading, a `|---|` separator under its first row; with
+    `split_row`, a row broken over two lines inside a long label, and with `repeat_header`, table B's header rows
+    repeated halfway down, as when a table continues on a new page."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    document = docx.Document(io.BytesIO(render_docx(report)))
+    lines: list[str] = []
+    tables = iter(("表一", "表二", "表三"))
+    for child in document.element.body:
+        if child.tag == qn("w:p"):
+            text = Paragraph(child, document).text.strip()
+            if text:
+                heading = text == report.full_title or text[:2] in {f"{n}、" for n in "一二三四五六"}
+                lines += [("# " if text == report.full_title else "## " if heading else "") + text, ""]
+        elif child.tag == qn("w:tbl"):
+            rows = []
+            for row in Table(child, document).rows:
+                seen: set[int] = set()
+                cells = []
+                for cell in row.cells:
+                    cells.append("" if id(cell._tc) in seen else cell.text.replace("\n", "<br>"))
+                    seen.add(id(cell._tc))
+                rows.append("| " + " | ".join(cells) + " |")
+            name = next(tables)
+            out = [rows[0], "|" + "---|" * rows[0].count(" | ") + "---|", *rows[1:]]
+            if repeat_header and name == "表二":
+                out[len(out) // 2 : len(out) // 2] = [rows[0], rows[1]]
+            if split_row and name == "表二":
+                # A long label wrapped inside its cell: the row goes on on the next line.
+                broken = next(i for i, row in enumerate(out) if "只计这一情形" in row)
+                cut = out[broken].index("只计这一情形")
+                out[broken : broken + 1] = [out[broken][:cut], out[broken][cut:]]
+            lines += [f"## {name}", "", *out, ""]
+    return "\n".join(lines)

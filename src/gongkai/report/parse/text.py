@@ -3,6 +3,8 @@
 - One cell per line (a DOCX converted to text, the seed): table cells are tab-indented lines, a blank line ends a
   row, an unindented line right after a cell continues it (a label broken over lines); `[image: …]` and
   `[bookmark: …]` markers left by the conversion are dropped.
+- Markdown or OCR text (a PDF-to-Markdown converter's output): tables are rows of cells between pipes
+  (`| 9 | 0 | … |`), read as tables; `#` headings and emphasis marks are dropped.
 - Cells run together (text scraped from a web page): the body may be one line, and a table row is its label
   followed by digits with no separator (`230 000023`). Labels come from the format; the digits between one label
   and the next are split with the table's own arithmetic (see `split`). Where more than one split fits, a P1
@@ -418,8 +420,85 @@ def run_together_blocks(text: str) -> list[Block]:
     return blocks
 
 
+# -- Markdown and OCR text ----------------------------------------------------------------------------------------
+
+_PIPE_ROW = re.compile(r"^\s*[|｜]")
+_SEPARATOR_CELL = re.compile(r"^\s*:?-{2,}:?\s*$")
+_MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s*|>\s*|[-*+]\s+(?=\S))")
+_MD_EMPHASIS = re.compile(r"\*\*|__|`|<br\s*/?>|<[a-z]+[^>]*>|</[a-z]+>", re.I)
+_MD_IMAGE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$|^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+
+
+def is_markdown(text: str) -> bool:
+    """Text from a PDF-to-Markdown converter or an OCR tool: its tables are rows of cells between pipes."""
+    rows = 0
+    for line in text.splitlines():
+        if _PIPE_ROW.match(line) and line.count("|") + line.count("｜") >= 3:
+            rows += 1
+            if rows >= 5:
+                return True
+    return False
+
+
+def _pipe_cells(row: str) -> list[str | None]:
+    row = row.strip().replace("｜", "|").strip("|")
+    return [_MD_EMPHASIS.sub("", cell).strip() for cell in row.split("|")]
+
+
+def markdown_blocks(text: str) -> list[Block]:
+    """Pipe tables as tables (separator rows dropped, a row broken over lines joined, a repeated header row read like
+    any other), headings and paragraphs as paragraphs without their Markdown marks."""
+    blocks: list[Block] = []
+    meta, text = _header(text)
+    if meta:
+        blocks.append(meta)
+    rows: list[list[str | None]] = []
+    pending = ""  # a row begun on an earlier line that has not ended with its pipe yet
+
+    def end_table() -> None:
+        if rows:
+            blocks.append(TableBlock(list(rows)))
+            rows.clear()
+
+    def add_row(row: str) -> None:
+        cells = _pipe_cells(row)
+        if all(_SEPARATOR_CELL.match(cell or "") or not cell for cell in cells) and any(cells):
+            return  # |---|:---:|
+        rows.append(cells)
+
+    for raw in text.splitlines():
+        line = _MARKERS.sub("", raw).rstrip()
+        stripped = line.strip()
+        if pending:
+            pending += stripped  # a cell's text wrapped onto the next line
+            if stripped.endswith(("|", "｜")):
+                add_row(pending)
+                pending = ""
+            continue
+        if _PIPE_ROW.match(line):
+            if stripped.endswith(("|", "｜")) and len(stripped) > 1:
+                add_row(stripped)
+            else:
+                pending = stripped
+            continue
+        if not stripped:
+            continue  # a blank line between rows (OCR output has them) does not end a table
+        if _MD_IMAGE.match(stripped):
+            continue
+        end_table()
+        paragraph = _MD_EMPHASIS.sub("", _MD_PREFIX.sub("", stripped)).strip()
+        if paragraph:
+            blocks.append(Paragraph(paragraph))
+    if pending:
+        add_row(pending)
+    end_table()
+    return blocks
+
+
 def text_blocks(text: str) -> list[Block]:
     text = fold_compatibility(text)
+    if is_markdown(text):
+        return markdown_blocks(text)
     return cell_per_line_blocks(text) if is_cell_per_line(text) else run_together_blocks(text)
 
 
@@ -429,4 +508,10 @@ def parse_text_run_together(text: str, source: str = "<text>") -> ParsedDocument
 
 
 def parse_text(text: str, source: str = "<text>") -> ParsedDocument:
-    return assemble(text_blocks(text), source)
+    document = assemble(text_blocks(text), source)
+    if document.cells_found == 0 and not document.findings and is_markdown(text):
+        # Pipes that are not a table's cells after all (an OCR tool's column marks): read the text as run-together.
+        again = parse_text_run_together(fold_compatibility(text), source)
+        if again.cells_found:
+            return again
+    return document
