@@ -408,14 +408,75 @@ _TITLE_RE = re.compile(
 # The year and the kind of report that end every title. Looked for first: "20" is a literal the regex engine finds
 # quickly, whereas the title itself starts with up to 40 characters tried at every position of a long paragraph.
 _TITLE_END = re.compile(rf"20\d\d\s*年\s*度?\s*(?:{_TITLE_KINDS})")
+# Titles the pattern above does not take: no agency in it ("2024年政府信息公开工作年度报告"), or the year after it
+# ("某局政府信息公开工作年度报告（2024年度）"). A title is a short line of its own.
+_BARE_TITLES = (
+    re.compile(rf"^\s*(?P<year>20\d\d)\s*年\s*度?\s*(?:{_TITLE_KINDS})\s*$"),
+    re.compile(
+        rf"^\s*(?P<agency>[\u4e00-\u9fff（）()·]{{0,40}}?)\s*(?:{_TITLE_KINDS})\s*[（(]\s*(?P<year>20\d\d)\s*年?度?\s*[）)]\s*$"
+    ),
+)
+
+
+def _bare_title(text: str) -> tuple[str, int] | None:
+    if len(text) > 80:
+        return None
+    for pattern in _BARE_TITLES:
+        match = pattern.match(text)
+        if match:
+            return (match.groupdict().get("agency") or ""), int(match.group("year"))
+    return None
+
+
 _PERIOD_YEAR = re.compile(
     r"(20\d\d)\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|—|-|～|~)\s*(?:20\d\d\s*年\s*)?12\s*月\s*31"
 )
+_NAME = r"[\u4e00-\u9fff（）()]{2,40}?"
 _AGENCY_PATTERNS = (
-    re.compile(r"汇总(?P<agency>[\u4e00-\u9fff]{2,30}?)(?:各有关单位|各单位|各部门|所属)"),
-    re.compile(r"(?P<agency>[\u4e00-\u9fff]{2,30}?)(?:编制|编写)(?:完成)?(?:了)?本(?:年度)?报告"),
-    re.compile(r"本报告由(?P<agency>[\u4e00-\u9fff]{2,30}?)(?:编制|编写|负责)"),
+    re.compile(rf"汇总(?P<agency>{_NAME})(?:各有关单位|各单位|各部门|所属)"),
+    re.compile(rf"(?P<agency>{_NAME})(?:编制|编写)(?:完成)?(?:了)?本(?:年度)?报告"),
+    re.compile(rf"本(?:年度)?报告(?:由|是)(?P<agency>{_NAME})(?:根据|依据|按照|依照|编制|编写|负责|发布|汇总)"),
+    re.compile(rf"[，,。]由(?P<agency>{_NAME})(?:负责)?(?:编制|编写)(?:而成)?[。，,]"),
 )
+# Looser places, taken only for a name that ends as an agency's does: a scraped page's header or a line under the
+# title (发布机构：…), and the name printed beside the agency's 统一社会信用代码.
+_AGENCY_LABELLED = (
+    re.compile(
+        rf"(?:发布机构|发文机关|公开主体|发布单位|编制单位|报告单位|单位名称|信息来源)[ \t\u3000]*[:：][ \t\u3000]*"
+        rf"(?P<agency>{_NAME})(?=[\s，,。;；]|$)"
+    ),
+    re.compile(rf"(?P<agency>{_NAME})[ \t\u3000，,：:（(]*统一社会信用代码"),
+)
+_CREDIT_CODE = re.compile(r"统一社会信用代码\s*[:：为]?\s*([0-9A-HJ-NPQRTUWXY]{18})")
+# What an agency's name ends with: a line that ends so, beside the title or over the date at the end, is its name.
+_AGENCY_ENDINGS = (
+    "人民政府",
+    "办公室",
+    "办公厅",
+    "委员会",
+    "管委会",
+    "局",
+    "厅",
+    "委",
+    "办",
+    "院",
+    "中心",
+    "署",
+    "部",
+    "所",
+    "站",
+    "队",
+    "处",
+    "会",
+    "馆",
+    "街道办事处",
+    "政府",
+    "公司",
+    "集团",
+    "社",
+    "室",
+)
+_DATE_LINE = re.compile(r"^\s*20\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$")
 _AGENCY_NOISE = re.compile(r"^(?:关于|印发|根据|按照|现将|公布|发布|首页|当前位置|本站|我)")
 _GOVERNMENT_SUFFIXES = ("人民政府", "管委会", "管理委员会", "实验区", "新区", "开发区")
 _REGION_SUFFIXES = ("省", "市", "区", "县", "旗", "州", "盟", "镇", "乡", "街道", "自治区", "自治州", "自治县")
@@ -436,8 +497,37 @@ def agency_level(agency: str) -> AgencyLevel:
 
 def _clean_agency(agency: str) -> str:
     agency = re.sub(r"\s+", "", agency)
-    agency = re.sub(r"^.*?(?:关于|印发|公布|发布)", "", agency)
+    # "关于印发…的通知": the name follows the verb; "…局关于2024年度…": the name comes before it.
+    after = re.sub(r"^.*?(?:关于|印发|公布|发布)", "", agency)
+    agency = after if len(after) >= 2 else re.sub(r"(?:关于|印发|公布|发布)+$", "", agency)
     return agency.strip("（）()·")
+
+
+def _looks_like_agency(line: str) -> bool:
+    line = re.sub(r"\s+", "", line)
+    return (
+        2 <= len(line) <= 40
+        and re.fullmatch(r"[\u4e00-\u9fff（）()·]+", line) is not None
+        and line.endswith(_AGENCY_ENDINGS)
+        and not _AGENCY_NOISE.match(line)
+        and match_heading(line) is None
+    )
+
+
+def _agency_beside(lines: list[str], index: int) -> str:
+    """A title that does not name its agency: the short line just above or below it that does."""
+    for near in (index - 1, index + 1, index + 2):
+        if 0 <= near < len(lines) and _looks_like_agency(lines[near]):
+            return re.sub(r"\s+", "", lines[near])
+    return ""
+
+
+def _agency_signed(lines: list[str]) -> str:
+    """The agency that signs the report: a name on its own line over the date, at the end."""
+    for index in range(len(lines) - 1, max(len(lines) - 6, 0) - 1, -1):
+        if _DATE_LINE.match(lines[index]) and index > 0 and _looks_like_agency(lines[index - 1]):
+            return re.sub(r"\s+", "", lines[index - 1])
+    return ""
 
 
 # -- assembling -------------------------------------------------------------------------------------------------
@@ -575,19 +665,43 @@ def assemble(blocks: list[Block], source: str = "<document>") -> ParsedDocument:
     agency = _clean_agency(title_match.group("agency")) if title_match else ""
     year = int(title_match.group("year")) if title_match else 0
     title_found = title_match is not None
-    narrative = "\n".join(before + [line for lines in sections.values() for line in lines])
+    if not title_found:
+        for index, text in enumerate(before[:80]):
+            bare = _bare_title(text)
+            if bare is not None:
+                title, title_index, title_found = text, index, True
+                agency, year = _clean_agency(bare[0]), bare[1]
+                break
+    if title_found and not agency and title_index >= 0:
+        agency = _agency_beside(before, title_index)
+    lines_all = before + [line for lines in sections.values() for line in lines]
+    narrative = "\n".join(lines_all)
     if not year:
         period = _PERIOD_YEAR.search(narrative[:20000])
         if period:
             year = int(period.group(1))
+    head = narrative[:20000]
     if not agency:
         for pattern in _AGENCY_PATTERNS:
-            match = pattern.search(narrative[:20000])
+            match = pattern.search(head)
             if match and not _AGENCY_NOISE.match(match.group("agency")):
                 agency = _clean_agency(match.group("agency"))
                 break
     if not agency:
-        problems.append("未能识别机关名称")
+        for pattern in _AGENCY_LABELLED:
+            found = next(
+                (m.group("agency") for m in pattern.finditer(head) if _looks_like_agency(m.group("agency"))), ""
+            )
+            if found:
+                agency = _clean_agency(found)
+                break
+    if not agency:
+        agency = _agency_signed(lines_all)
+    if not agency:
+        code = _CREDIT_CODE.search(narrative)
+        problems.append(
+            f"未能识别机关名称（报告中印有统一社会信用代码 {code.group(1)}）" if code else "未能识别机关名称"
+        )
     if not year:
         problems.append("未能识别报告年度")
 
