@@ -431,6 +431,8 @@ _MD_IMAGE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$|^\s*(?:-{3,}|\*{3,}|_{3,})
 
 def is_markdown(text: str) -> bool:
     """Text from a PDF-to-Markdown converter or an OCR tool: its tables are rows of cells between pipes."""
+    if "|" not in text and "｜" not in text:
+        return False
     rows = 0
     for line in text.splitlines():
         if _PIPE_ROW.match(line) and line.count("|") + line.count("｜") >= 3:
