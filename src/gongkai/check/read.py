@@ -15,13 +15,14 @@ import threading
 import time
 import zipfile
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from gongkai.report.model import Report
 from gongkai.report.parse.document import ParsedDocument
+from gongkai.report.parse.ocr import ocr_available
 from gongkai.report.rules import Finding
 
 
@@ -64,6 +65,7 @@ class Limits:
     max_pdf_pages: int = 60
     seconds: float = 60.0
     max_memory: int = 2 * 1024 * 1024 * 1024  # address space of each worker process (with -j N)
+    ocr: bool = False  # read a scanned PDF with text recognition (the `ocr` extra), instead of only saying it is one
 
 
 @dataclass
@@ -223,9 +225,28 @@ def _parse(kind: str, data: bytes, source: str, limits: Limits) -> tuple[ParsedD
         from gongkai.report.parse.text import parse_text
 
         document = parse_text(decode_text(data), source)
+    if kind == "pdf" and limits.ocr and _is_scan(document):
+        return _ocr(data, source, limits), skipped
     if kind != "text" and document.cells_found == 0 and (document.sections_found >= 2 or document.title_found):
         document = _tables_from_text(document, source)
     return document, skipped
+
+
+def _is_scan(document: ParsedDocument) -> bool:
+    return document.text_chars == 0 and document.cells_found == 0 and document.image_pages > 0
+
+
+_OCR_NOTE = "图片型PDF，无文字层：已用文字识别（OCR）读取，数字和文字可能有识别错误，请对照原件核对"
+
+
+def _ocr(data: bytes, source: str, limits: Limits) -> ParsedDocument:
+    """A scanned PDF read with text recognition (its pages printed to pictures and recognised), as run-together text."""
+    from gongkai.report.parse.ocr import ocr_pdf_text
+    from gongkai.report.parse.text import parse_text
+
+    document = parse_text(ocr_pdf_text(data, max_pages=limits.max_pdf_pages), source)
+    document.problems.insert(0, _OCR_NOTE)
+    return document
 
 
 def _tables_from_text(document: ParsedDocument, source: str) -> ParsedDocument:
@@ -292,6 +313,8 @@ def _read(data: bytes, source: str, limits: Limits) -> Outcome:
         if refused is not None:
             refused.kind = kind
             return refused
+    if kind == "pdf" and limits.ocr and not ocr_available():
+        limits = replace(limits, ocr=False)  # and the scan is reported as such, with how to install it
     try:
         with _time_limit(limits.seconds):
             document, _ = _parse(kind, data, source, limits)
@@ -307,16 +330,22 @@ def _read(data: bytes, source: str, limits: Limits) -> Outcome:
                 return trouble
         label = {"pdf": "PDF", "docx": "DOCX", "html": "HTML"}.get(kind, "文本")
         return Outcome(source, Status.CORRUPT, f"{label} 文件无法解析（{type(exc).__name__}: {str(exc)[:120]}）", kind)
+    if document.problems[:1] == [_OCR_NOTE]:
+        kind = "pdf-ocr"
     return _classify(document, source, kind)
 
 
 def _classify(document: ParsedDocument, source: str, kind: str) -> Outcome:
     skipped = [problem for problem in document.problems if "已跳过" in problem and "页" in problem]
-    if kind == "pdf" and document.text_chars == 0 and document.cells_found == 0 and document.image_pages:
+    if kind == "pdf" and _is_scan(document):
         reason = (
             f"图片型PDF，无文字层：读取的 {document.image_pages} 页都是图片（扫描件），没有可提取的文字；"
             "请提供文字版 PDF，或先做文字识别（OCR）后再检查"
         )
+        if ocr_available():
+            reason += "（也可用 --ocr 选项以文字识别读取）"
+        else:
+            reason += "（也可安装文字识别组件 pip install 'gongkai[ocr]' 后用 --ocr 选项读取）"
         return Outcome(source, Status.SCANNED, "；".join([reason, *skipped]), kind, problems=document.problems)
     if not document.looks_like_report and document.text_chars == 0 and kind == "pdf":
         reason = "PDF 中没有可提取的文字（可能是扫描件或图片），无法读取；请提供文字版"

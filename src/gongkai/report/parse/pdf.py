@@ -86,7 +86,7 @@ def pdf_blocks(data: bytes, *, max_pages: int = MAX_PAGES) -> tuple[list[Block],
     return blocks, PdfInfo(total, read, image_pages)
 
 
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
+PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
 _CJK = "\u4e00-\u9fff，。、；：“”‘’（）《》〔〕【】"
 # PDF text puts a space between Chinese and digits ("2022 年"); the prose rules expect them together.
 _SPACE_BY_CJK = re.compile(rf"(?<=[{_CJK}]) +| +(?=[{_CJK}])")
@@ -101,7 +101,7 @@ def _join_lines(blocks: list[Block]) -> list[Block]:
             out.append(block)
             continue
         text = _SPACE_BY_CJK.sub("", block.text.strip())
-        if not text or _PAGE_NUMBER.match(text):
+        if not text or PAGE_NUMBER.match(text):
             continue
         previous = out[-1] if out else None
         if (
