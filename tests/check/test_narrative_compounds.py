@@ -67,3 +67,28 @@ def test_a_sum_in_prose_raises_no_t1_warning():
 def test_a_single_count_that_differs_from_the_table_still_raises_t1():
     findings = _t1_with("本年度予以公开12件，无法提供2件。")
     assert [(f.evidence["stated"], f.evidence["table"]) for f in findings] == [(12, 13)]
+
+
+def test_received_counting_last_years_carried_over_is_a_sum_not_a_wrong_number():
+    """平潭 2022: "全区收到政府信息公开申请75件" where table B has 74 new and 1 carried over from the year before."""
+    report = busy_report()  # 15 new
+    report.set("table_b.carried_over.natural_person", 1)
+    report.set("table_b.carried_over.total", 1)
+
+    def t1(sentence: str) -> list:
+        report.sections["3"] = report.section_heading("3") + "\n" + sentence
+        return [finding for finding in check_report(report) if finding.rule == "T1"]
+
+    assert t1("本年度共收到政府信息公开申请16件。") == []
+    assert t1("本年度共收到政府信息公开申请15件。") == []
+    assert [f.evidence.get("stated") for f in t1("本年度共收到政府信息公开申请17件。") if "stated" in f.evidence] == [
+        17
+    ]
+
+
+def test_the_scraped_pingtan_2022_report_raises_no_t1(corpus):
+    from gongkai.check.read import read_bytes
+
+    outcome = read_bytes((corpus / "2022.page.txt").read_bytes(), "2022.page.txt")
+    assert outcome.report.table_b["new_received"]["total"] == 74
+    assert [f for f in check_report(outcome.report) if f.rule == "T1"] == []
