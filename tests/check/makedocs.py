@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 
 import docx
 import pytest
@@ -96,11 +97,14 @@ def report_pdf_of(report: Report, *, framed: bool = False, row_per_paragraph: bo
     return docx_to_pdf(frame_paragraphs(data, row_per_paragraph=row_per_paragraph) if framed else data)
 
 
-def markdown_of(report: Report, *, split_row: bool = True, repeat_header: bool = True) -> str:
+def markdown_of(
+    report: Report, *, split_row: bool = True, repeat_header: bool = True, html_tables: bool = False
+) -> str:
     """The report as a PDF-to-Markdown converter writes it: `#` title and `##` headings, each table as a pipe table
     (a merged cell's repeats left empty) under a `## 表X` heading, a `|---|` separator under its first row; with
     `split_row`, a row broken over two lines inside a long label, and with `repeat_header`, table B's header rows
-    repeated halfway down, as when a table continues on a new page."""
+    repeated halfway down, as when a table continues on a new page. With `html_tables`, each table is written as
+    HTML with its merged cells (rowspan, colspan), as some converters write tables that pipes cannot hold."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
@@ -131,5 +135,10 @@ def markdown_of(report: Report, *, split_row: bool = True, repeat_header: bool =
                 broken = next(i for i, row in enumerate(out) if "只计这一情形" in row)
                 cut = out[broken].index("只计这一情形")
                 out[broken : broken + 1] = [out[broken][:cut], out[broken][cut:]]
+            if html_tables:
+                from gongkai.report.render.html import render_html
+
+                page = render_html(report).decode("utf-8")
+                out = [re.findall(r"<table\b.*?</table>", page, re.S)[int(name == "表二") + 2 * int(name == "表三")]]
             lines += [f"## {name}", "", *out, ""]
     return "\n".join(lines)

@@ -55,3 +55,14 @@ def test_md_files_in_a_folder_are_checked(tmp_path):
 def test_plain_text_with_a_few_pipes_is_not_markdown(seed_text):
     assert not is_markdown(seed_text.read_text(encoding="utf-8"))
     assert not is_markdown("联系电话 | 0533-2869928\n地址 | 新村西路226号\n")
+
+
+def test_html_tables_among_markdown_text_are_read(expected):
+    text = markdown_of(busy_report(), html_tables=True)
+    assert "<table" in text and "rowspan" in text and "|---|" not in text
+    outcome = read_bytes(text.encode("utf-8"), "mineru.md")
+    assert outcome.status is Status.REPORT, outcome.reason
+    report = outcome.report.to_dict()
+    for table in ("table_a", "table_b", "table_c"):
+        assert report[table] == expected[table]
+    assert sorted(outcome.report.sections) == ["1", "2", "3", "4", "5", "6"]

@@ -429,8 +429,14 @@ _MD_EMPHASIS = re.compile(r"\*\*|__|`|<br\s*/?>|<[a-z]+[^>]*>|</[a-z]+>", re.I)
 _MD_IMAGE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$|^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 
 
+_HTML_TABLE = re.compile(r"(<table\b.*?</table\s*>)", re.I | re.S)
+
+
 def is_markdown(text: str) -> bool:
-    """Text from a PDF-to-Markdown converter or an OCR tool: its tables are rows of cells between pipes."""
+    """Text from a PDF-to-Markdown converter or an OCR tool: its tables are rows of cells between pipes, or HTML
+    tables among the text (as some converters write tables with merged cells)."""
+    if ("<table" in text or "<TABLE" in text) and _HTML_TABLE.search(text):
+        return True
     if "|" not in text and "｜" not in text:
         return False
     rows = 0
@@ -448,6 +454,21 @@ def _pipe_cells(row: str) -> list[str | None]:
 
 
 def markdown_blocks(text: str) -> list[Block]:
+    """Markdown's text and pipe tables, and HTML tables among them read by the HTML reader."""
+    if not _HTML_TABLE.search(text):
+        return _markdown_blocks(text)
+    from gongkai.report.parse.html import html_blocks
+
+    blocks: list[Block] = []
+    for index, part in enumerate(_HTML_TABLE.split(text)):
+        if index % 2:
+            blocks.extend(block for block in html_blocks(part) if isinstance(block, TableBlock))
+        elif part.strip():
+            blocks.extend(_markdown_blocks(part))
+    return blocks
+
+
+def _markdown_blocks(text: str) -> list[Block]:
     """Pipe tables as tables (separator rows dropped, a row broken over lines joined, a repeated header row read like
     any other), headings and paragraphs as paragraphs without their Markdown marks."""
     blocks: list[Block] = []
