@@ -49,9 +49,28 @@ def test_spaced_numbers_in_a_pdf_sentence_are_read_by_t1(spaced_pdf):
     ],
 )
 def test_written_forms_of_the_period_are_read(text):
-    match = _stated_period(text)
-    assert match is not None
-    assert [int(g) if g else None for g in match.groups()] in ([2024, 1, 1, 2024, 12, 31], [2024, 1, 1, None, 12, 31])
+    stated = _stated_period(text)
+    assert stated is not None
+    assert stated[:2] == ((2024, 1, 1), (2024, 12, 31))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本报告统计期限为2024年度。",
+        "统计时限为2024年全年。",
+        "统计期间为2024年1月至12月。",
+        "数据统计截至2024年12月31日。",
+    ],
+)
+def test_the_whole_year_in_a_word_is_a_stated_period(text):
+    stated = _stated_period(text)
+    assert stated is not None and stated[:2] == ((2024, 1, 1), (2024, 12, 31))
+
+
+def test_a_period_that_ends_early_is_still_found():
+    stated = _stated_period("数据统计截至2024年11月30日。")
+    assert stated is not None and stated[1] == (2024, 11, 30)
 
 
 def test_a_wrong_period_written_with_dots_is_still_found():
