@@ -55,3 +55,47 @@ def test_framed_paragraphs_in_a_docx_are_read_as_text(row_per_paragraph):
     assert outcome.status is Status.REPORT, outcome.reason
     assert outcome.report.to_dict() == expected.report.to_dict()
     assert not [problem for problem in outcome.problems if "不是年度报告的三张表之一" in problem]
+
+
+def _heading_into_next_table(data: bytes, heading: str) -> bytes:
+    """The heading paragraph moved into a first row of the table after it, one cell across the whole width."""
+    import copy
+    import io
+
+    import docx
+    from docx.oxml.ns import qn
+
+    document = docx.Document(io.BytesIO(data))
+    paragraph = next(p for p in document.paragraphs if p.text.strip() == heading)._p
+    table = paragraph.getnext()
+    while table.tag != qn("w:tbl"):
+        table = table.getnext()
+    columns = len(table.find(qn("w:tblGrid")).findall(qn("w:gridCol")))
+    row = copy.deepcopy(table.find(qn("w:tr")))
+    for cell in row.findall(qn("w:tc"))[1:]:
+        row.remove(cell)
+    cell = row.find(qn("w:tc"))
+    properties = cell.find(qn("w:tcPr"))
+    for span in properties.findall(qn("w:gridSpan")) + properties.findall(qn("w:vMerge")):
+        properties.remove(span)
+    span = properties.makeelement(qn("w:gridSpan"), {qn("w:val"): str(columns)})
+    properties.append(span)
+    for old in cell.findall(qn("w:p")):
+        cell.remove(old)
+    cell.append(paragraph)  # moves it out of the body
+    table.find(qn("w:tr")).addprevious(row)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("heading", ["二、主动公开政府信息情况", "四、政府信息公开行政复议、行政诉讼情况"])
+def test_a_heading_in_the_first_row_of_a_docx_table_is_a_heading(heading):
+    plain = render_docx(busy_report())
+    outcome = read_bytes(_heading_into_next_table(plain, heading), "titled.docx")
+    expected = read_bytes(plain, "plain.docx")
+    assert outcome.status is Status.REPORT, outcome.reason
+    key = "2" if heading.startswith("二") else "4"
+    assert outcome.report.section_heading(key) == heading
+    assert outcome.report.to_dict() == expected.report.to_dict()
+    assert not [f for f in check_report(outcome.report) if f.rule == "S1"]

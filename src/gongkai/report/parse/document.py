@@ -533,6 +533,32 @@ def _agency_signed(lines: list[str]) -> str:
 # -- assembling -------------------------------------------------------------------------------------------------
 
 
+_PROSE_END = ("。", "；", "：", "！", "？", ":", ";")
+
+
+def _only_text(row: list[str | None]) -> str | None:
+    texts = [cell for cell in row if cell and cell.strip()]
+    return texts[0] if len(texts) == 1 else None
+
+
+def _is_prose(text: str | None) -> bool:
+    """A paragraph, not a table's title or label: a section heading, a sentence, or long text that no table row has."""
+    if text is None or B_ROWS.get(text) is not None:
+        return False
+    return match_heading(text) is not None or "。" in text or text.endswith(_PROSE_END) or len(text) >= 40
+
+
+def prose_edges(rows: GridRows) -> tuple[int, int]:
+    """How many rows at the top are paragraphs, and where the paragraphs at the bottom start."""
+    first = 0
+    while first < len(rows) and _is_prose(_only_text(rows[first])):
+        first += 1
+    last = len(rows)
+    while last > first and _is_prose(_only_text(rows[last - 1])):
+        last -= 1
+    return first, last
+
+
 def _numbered_only(sections: dict[str, list[str]]) -> dict[str, list[str]]:
     """A section missing by its wording, found by its number alone: in the section before it, a short line that
     starts with its own numeral ("五、工作打算"). Only where it is otherwise missing, so it never takes a heading
@@ -625,6 +651,16 @@ def assemble(blocks: list[Block], source: str = "<document>") -> ParsedDocument:
             meta = block
             continue
         if isinstance(block, TableBlock):
+            # A heading or paragraph that shares the table's grid (a frame drawn round it, a title row): text.
+            first, last = prose_edges(block.rows)
+            for row in block.rows[:first]:
+                for line in (line for cell in row if cell for line in cell.splitlines()):
+                    current = _take_text(line.strip(), sections, current, before)
+            if first == len(block.rows):
+                continue  # all of it was text
+            trailing = block.rows[last:]
+            if first or trailing:
+                block = TableBlock(block.rows[first:last])
             kind = kind_of_table(block.rows)
             if kind is not None:
                 _READERS[kind](block.rows, cells)
@@ -639,6 +675,9 @@ def assemble(blocks: list[Block], source: str = "<document>") -> ParsedDocument:
                     current = _take_text(line.strip(), sections, current, before)
             else:
                 skipped_tables += 1
+            for row in trailing:
+                for line in (line for cell in row if cell for line in cell.splitlines()):
+                    current = _take_text(line.strip(), sections, current, before)
             continue
         current = _take_text(block.text.strip(), sections, current, before)
 

@@ -17,7 +17,6 @@ import pdfplumber
 
 from gongkai.report.format import REPORT_TITLE
 from gongkai.report.parse.document import (
-    B_ROWS,
     Block,
     GridRows,
     Note,
@@ -27,6 +26,7 @@ from gongkai.report.parse.document import (
     assemble,
     kind_of_table,
     match_heading,
+    prose_edges,
 )
 from gongkai.report.parse.encoding import fold_compatibility
 
@@ -63,7 +63,7 @@ def pdf_blocks(data: bytes, *, max_pages: int = MAX_PAGES) -> tuple[list[Block],
                     continue  # its text is read with the page's other lines, in reading order
                 boxes.append(table.bbox)
                 # A frame drawn round the paragraphs just above or below a table joins its grid: those rows are text.
-                first, last = _prose_edges(rows)
+                first, last = prose_edges(rows)
                 for row in raw[:first]:
                     items.extend((table.bbox[1], Paragraph(line)) for line in _lines(row))
                 items.append((table.bbox[1], TableBlock(rows[first:last])))
@@ -119,29 +119,6 @@ def _join_lines(blocks: list[Block]) -> list[Block]:
 
 def _clean(cell: str | None) -> str | None:
     return None if cell is None else fold_compatibility(cell.replace("\n", "").strip())
-
-
-def _only_text(row: list[str | None]) -> str | None:
-    texts = [cell for cell in row if cell and cell.strip()]
-    return texts[0] if len(texts) == 1 else None
-
-
-def _is_prose(text: str | None) -> bool:
-    """A paragraph, not a table's title or label: a section heading, a sentence, or long text that no table row has."""
-    if text is None or B_ROWS.get(text) is not None:
-        return False
-    return match_heading(text) is not None or "。" in text or text.endswith(_SENTENCE_END) or len(text) >= 40
-
-
-def _prose_edges(rows: GridRows) -> tuple[int, int]:
-    """How many rows at the top are paragraphs, and where the paragraphs at the bottom start."""
-    first = 0
-    while first < len(rows) and _is_prose(_only_text(rows[first])):
-        first += 1
-    last = len(rows)
-    while last > first and _is_prose(_only_text(rows[last - 1])):
-        last -= 1
-    return first, last
 
 
 def _lines(row: list[str | None]) -> list[str]:
