@@ -39,6 +39,9 @@ def _read(text: str):
         f"2022年政府信息公开工作年度报告\n{ZHANGDIAN}",  # the agency under the title
         f"{ZHANGDIAN}政府信息公开工作年度报告（2022年度）",  # the year after the title
         f"{ZHANGDIAN}关于2022年政府信息公开工作年度报告",
+        f"2022年度{ZHANGDIAN}政府信息公开工作年度报告",  # the year first
+        f"2022年度\n{ZHANGDIAN}政府信息公开工作年度报告",
+        f"{ZHANGDIAN}政府信息公开工作年度报告",  # no year: the statistics period gives it
     ],
 )
 def test_the_agency_in_the_title_block(seed, title):

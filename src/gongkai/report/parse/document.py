@@ -415,6 +415,12 @@ _BARE_TITLES = (
     re.compile(
         rf"^\s*(?P<agency>[\u4e00-\u9fff（）()·]{{0,40}}?)\s*(?:{_TITLE_KINDS})\s*[（(]\s*(?P<year>20\d\d)\s*年?度?\s*[）)]\s*$"
     ),
+    # The year first: "2024年度某局政府信息公开工作年度报告".
+    re.compile(
+        rf"^\s*(?P<year>20\d\d)\s*年\s*度?\s*(?P<agency>[\u4e00-\u9fff（）()·]{{2,40}}?)\s*(?:{_TITLE_KINDS})\s*$"
+    ),
+    # No year at all (the statistics period gives it): "某局政府信息公开工作年度报告".
+    re.compile(rf"^\s*(?P<agency>[\u4e00-\u9fff（）()·]{{2,40}}?)\s*(?:{_TITLE_KINDS})\s*$"),
 )
 
 
@@ -424,7 +430,8 @@ def _bare_title(text: str) -> tuple[str, int] | None:
     for pattern in _BARE_TITLES:
         match = pattern.match(text)
         if match:
-            return (match.groupdict().get("agency") or ""), int(match.group("year"))
+            year = match.groupdict().get("year")
+            return (match.groupdict().get("agency") or ""), int(year) if year else 0
     return None
 
 
@@ -707,6 +714,8 @@ def assemble(blocks: list[Block], source: str = "<document>") -> ParsedDocument:
     if not title_found:
         for index, text in enumerate(before[:80]):
             bare = _bare_title(text)
+            if bare is None and len(text) <= 8 and index + 1 < len(before):
+                bare = _bare_title(text + before[index + 1])  # "2024年度" over "某局政府信息公开工作年度报告"
             if bare is not None:
                 title, title_index, title_found = text, index, True
                 agency, year = _clean_agency(bare[0]), bare[1]
