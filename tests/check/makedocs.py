@@ -142,3 +142,46 @@ def markdown_of(
                 out = [re.findall(r"<table\b.*?</table>", page, re.S)[int(name == "表二") + 2 * int(name == "表三")]]
             lines += [f"## {name}", "", *out, ""]
     return "\n".join(lines)
+
+
+def tables_as_pictures_pdf(report: Report) -> bytes:
+    """The report printed with its three tables pasted in as pictures (as some agencies publish them): each table,
+    as printed, is cut out of the printed page as a picture and put where the table was."""
+    import pdfplumber
+    import pypdfium2
+    from docx.shared import Cm
+
+    from gongkai.report.parse.document import kind_of_table
+
+    printed = report_pdf_of(report)
+    pictures: list[list[bytes]] = []  # per table of the report, its pieces (a table may break across pages)
+    scale = 2.0
+    last = None
+    rendered = pypdfium2.PdfDocument(printed)
+    with pdfplumber.open(io.BytesIO(printed)) as pdf:
+        for page in pdf.pages:
+            for table in page.find_tables():
+                image = rendered[page.page_number - 1].render(scale=scale).to_pil()
+                x0, top, x1, bottom = (value * scale for value in table.bbox)
+                piece = io.BytesIO()
+                image.crop((int(x0) - 4, int(top) - 4, int(x1) + 4, int(bottom) + 4)).save(piece, format="PNG")
+                kind = kind_of_table(table.extract())
+                if not pictures or kind not in (None, last):  # else the rest of the table before, on a new page
+                    pictures.append([])
+                    last = kind
+                pictures[-1].append(piece.getvalue())
+    rendered.close()
+    document = docx.Document(io.BytesIO(render_docx(report)))
+    tables = [child for child in document.element.body if child.tag == qn("w:tbl")]
+    assert len(tables) == len(pictures) == 3, (len(tables), len(pictures))
+    for table, pieces in zip(tables, pictures, strict=True):
+        for piece in pieces:
+            paragraph = document.add_paragraph()
+            paragraph.paragraph_format.line_spacing = 1.0  # not the body's exact spacing, which would clip it
+            paragraph.paragraph_format.first_line_indent = 0
+            paragraph.add_run().add_picture(io.BytesIO(piece), width=Cm(16))
+            table.addprevious(paragraph._p)
+        table.getparent().remove(table)
+    out = io.BytesIO()
+    document.save(out)
+    return docx_to_pdf(out.getvalue())

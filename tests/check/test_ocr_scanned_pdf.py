@@ -4,6 +4,7 @@ how to install it."""
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -12,7 +13,7 @@ from gongkai.check.read import Limits, Status, read_bytes
 from gongkai.report.parse.ocr import Box, lines_from_boxes, ocr_available
 from gongkai.report.rules import check_report
 
-from .makedocs import busy_report, report_pdf_of
+from .makedocs import busy_report, report_pdf_of, tables_as_pictures_pdf
 from .test_scanned_pdf import _scan
 
 
@@ -87,3 +88,48 @@ def test_asking_for_ocr_without_the_extra_reports_the_scan_and_how_to_install_it
     outcome = read_bytes(_scan(report_pdf), "scan.pdf", Limits(ocr=True))
     assert outcome.status is Status.SCANNED
     assert "pip install 'gongkai[ocr]'" in outcome.reason
+
+
+@pytest.fixture(scope="module")
+def tables_as_pictures() -> bytes:
+    return tables_as_pictures_pdf(busy_report())
+
+
+def test_tables_pasted_in_as_pictures_are_named(tables_as_pictures, monkeypatch):
+    import gongkai.check.read as read
+
+    monkeypatch.setattr(read, "ocr_available", lambda: False)
+    outcome = read_bytes(tables_as_pictures, "pictures.pdf")
+    assert outcome.status is Status.NO_TABLES
+    assert re.search(r"第 [\d、]+ 页有大幅图片（表格可能是以图片形式插入的）", outcome.reason), outcome.reason
+    assert "gongkai[ocr]" in outcome.reason
+
+
+@pytest.mark.skipif(not ocr_available(), reason="the ocr extra (rapidocr, onnxruntime) is not installed")
+def test_tables_pasted_in_as_pictures_are_read_with_ocr(tables_as_pictures):
+    expected = read_bytes(report_pdf_of(busy_report()), "text.pdf").report.to_dict()
+    outcome = read_bytes(tables_as_pictures, "pictures.pdf", Limits(ocr=True, seconds=600))
+    assert outcome.status is Status.REPORT, outcome.reason
+    assert outcome.kind == "pdf-ocr"
+    assert re.match(r"第 [\d、]+ 页的内容是图片，已用文字识别（OCR）读取", outcome.problems[0])
+    got = outcome.report.to_dict()
+    cells = [(t, r, c) for t in ("table_a", "table_b", "table_c") for r in expected[t] for c in expected[t][r]]
+    wrong = [(t, r, c, got[t][r][c], expected[t][r][c]) for t, r, c in cells if got[t][r][c] != expected[t][r][c]]
+    # Measured 2026-12-01: all 200 cells, about 11 s of CPU (two pages recognised).
+    assert len(wrong) <= len(cells) // 50, wrong
+    assert all(value is None for *_, value, _ in wrong)
+    assert outcome.report.agency == "淄博市张店区机关事务服务中心"
+
+
+def test_table_c_numbers_after_a_second_header_row_are_found(corpus):
+    """Text recognised line by line puts table C's second header row between its last 总计 and the numbers."""
+    page = (corpus / "2022.page.txt").read_text(encoding="utf-8")
+    assert "审结总计 0 1 1 0 2" in page
+    outcome = read_bytes(page.replace("审结总计 0 1 1 0 2", "审结总计 维持 纠正 结果 审结 0 1 1 0 2").encode(), "c.txt")
+    assert outcome.report.table_c["reconsideration"] == {
+        "upheld": 0,
+        "corrected": 1,
+        "other": 1,
+        "pending": 0,
+        "total": 2,
+    }

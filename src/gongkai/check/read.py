@@ -227,6 +227,11 @@ def _parse(kind: str, data: bytes, source: str, limits: Limits) -> tuple[ParsedD
         document = parse_text(decode_text(data), source)
     if kind == "pdf" and limits.ocr and _is_scan(document):
         return _ocr(data, source, limits), skipped
+    if kind == "pdf" and limits.ocr and document.cells_found == 0 and document.picture_pages:
+        # Tables pasted in as pictures: those pages recognised, the others' text layer kept.
+        recognised = _ocr(data, source, limits, pages=document.picture_pages)
+        if recognised.cells_found:
+            return recognised, skipped
     if kind != "text" and document.cells_found == 0 and (document.sections_found >= 2 or document.title_found):
         document = _tables_from_text(document, source)
     return document, skipped
@@ -237,16 +242,27 @@ def _is_scan(document: ParsedDocument) -> bool:
 
 
 _OCR_NOTE = "图片型PDF，无文字层：已用文字识别（OCR）读取，数字和文字可能有识别错误，请对照原件核对"
+_OCR_MARK = "文字识别（OCR）读取"
 
 
-def _ocr(data: bytes, source: str, limits: Limits) -> ParsedDocument:
-    """A scanned PDF read with text recognition (its pages printed to pictures and recognised), as run-together text."""
+def _ocr(data: bytes, source: str, limits: Limits, pages: tuple[int, ...] | None = None) -> ParsedDocument:
+    """A scanned PDF read with text recognition (its pages printed to pictures and recognised), as run-together text;
+    with `pages`, only those pages recognised."""
     from gongkai.report.parse.ocr import ocr_pdf_text
     from gongkai.report.parse.text import parse_text
 
-    document = parse_text(ocr_pdf_text(data, max_pages=limits.max_pdf_pages), source)
-    document.problems.insert(0, _OCR_NOTE)
+    document = parse_text(ocr_pdf_text(data, max_pages=limits.max_pdf_pages, pages=pages), source)
+    if pages is None:
+        document.problems.insert(0, _OCR_NOTE)
+    else:
+        document.problems.insert(
+            0, f"第 {_page_list(pages)} 页的内容是图片，已用{_OCR_MARK}，数字和文字可能有识别错误，请对照原件核对"
+        )
     return document
+
+
+def _page_list(pages: tuple[int, ...]) -> str:
+    return "、".join(str(page) for page in pages)
 
 
 def _tables_from_text(document: ParsedDocument, source: str) -> ParsedDocument:
@@ -330,7 +346,7 @@ def _read(data: bytes, source: str, limits: Limits) -> Outcome:
                 return trouble
         label = {"pdf": "PDF", "docx": "DOCX", "html": "HTML"}.get(kind, "文本")
         return Outcome(source, Status.CORRUPT, f"{label} 文件无法解析（{type(exc).__name__}: {str(exc)[:120]}）", kind)
-    if document.problems[:1] == [_OCR_NOTE]:
+    if document.problems and _OCR_MARK in document.problems[0]:
         kind = "pdf-ocr"
     return _classify(document, source, kind)
 
@@ -367,6 +383,15 @@ def _classify(document: ParsedDocument, source: str, kind: str) -> Outcome:
             reason = (
                 f"有年度报告的文字，但没有读到三张表格中的任何数字：PDF 中有 {document.image_pages} 页是图片、"
                 "无文字层（表格可能是扫描的图片）"
+            )
+        elif document.picture_pages:
+            reason = (
+                "有年度报告的文字，但没有读到三张表格中的任何数字：第 "
+                f"{_page_list(document.picture_pages)} 页有大幅图片（表格可能是以图片形式插入的）"
+            )
+        if document.image_pages or document.picture_pages:
+            reason += (
+                "；可用 --ocr 选项以文字识别读取" if ocr_available() else "；安装 gongkai[ocr] 后可用 --ocr 选项读取"
             )
     elif document.image_pages:
         document.problems.append(f"PDF 中有 {document.image_pages} 页是图片、无文字层，其中的内容未能读取")

@@ -76,6 +76,7 @@ class ParsedDocument:
     cells_found: int = 0  # table cells read as numbers
     text_chars: int = 0  # characters of text found (0: nothing to read, e.g. a scanned PDF)
     image_pages: int = 0  # pages that are only pictures (a scanned PDF)
+    picture_pages: tuple[int, ...] = ()  # pages (from 1) with a large picture: perhaps a table pasted in as one
 
     @property
     def looks_like_report(self) -> bool:

@@ -12,12 +12,16 @@ is then read as run-together text, where the labels of the format and each row's
 from __future__ import annotations
 
 import importlib.util
+import io
 import re
 import statistics
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 
+from gongkai.report.parse.encoding import fold_compatibility
 from gongkai.report.parse.pdf import PAGE_NUMBER as _PAGE_NUMBER
+from gongkai.report.parse.pdf import join_pdf_lines
 
 SCALE = 2.0  # 144 dpi: small characters of the tables are read reliably, and a page takes a few seconds
 
@@ -153,22 +157,36 @@ def _engine():
     return RapidOCR(params={"Global.log_level": "warning"})
 
 
-def ocr_pdf_text(data: bytes, *, max_pages: int) -> str:
-    """The text of a scanned PDF's first `max_pages` pages, as recognised by the engine."""
+def ocr_pdf_text(data: bytes, *, max_pages: int, pages: Collection[int] | None = None) -> str:
+    """The text of a scanned PDF's first `max_pages` pages, as recognised by the engine; with `pages` (numbers from
+    1), only those pages are recognised, and the others' text is taken from their text layer."""
     import pypdfium2
 
     engine = _engine()
+    layer: dict[int, str] = {}
+    if pages is not None:
+        import pdfplumber
+
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for page in pdf.pages[:max_pages]:
+                if page.page_number not in pages:
+                    lines = fold_compatibility(page.extract_text() or "").splitlines()
+                    layer[page.page_number] = "\n".join(join_pdf_lines(lines))
+                page.flush_cache()
     document = pypdfium2.PdfDocument(data)
     try:
-        pages = []
+        texts = []
         for index in range(min(len(document), max_pages)):
+            if index + 1 in layer:
+                texts.append(layer[index + 1])
+                continue
             page = document[index]
             picture = page.render(scale=SCALE).to_numpy()
             page.close()
             result = engine(picture)
             found = [] if result.boxes is None else zip(result.boxes, result.txts, strict=False)
             boxes = [box_from_points(points, text) for points, text in found]
-            pages.append("\n".join(lines_from_boxes(boxes)))
+            texts.append("\n".join(lines_from_boxes(boxes)))
     finally:
         document.close()
-    return "\n".join(pages)
+    return "\n".join(texts)

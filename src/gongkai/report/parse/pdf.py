@@ -38,6 +38,15 @@ class PdfInfo:
     pages: int
     read: int
     image_pages: int = 0  # pages read with no text but with pictures (a scan)
+    picture_pages: tuple[int, ...] = ()  # pages (from 1) with a picture over a twelfth of the page or more
+
+
+def _large_picture(page) -> bool:
+    """A picture over a twelfth of the page (a seal or a logo is smaller): a scanned page, or a table pasted in."""
+    area = float(page.width * page.height) or 1.0
+    return any(
+        float((image["x1"] - image["x0"]) * (image["bottom"] - image["top"])) >= area / 12 for image in page.images
+    )
 
 
 def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
@@ -52,6 +61,7 @@ def pdf_blocks(data: bytes, *, max_pages: int = MAX_PAGES) -> tuple[list[Block],
         total = len(pdf.pages)
         read = min(total, max_pages)
         image_pages = 0
+        picture_pages: list[int] = []
         for page in pdf.pages[:read]:
             tables = page.find_tables()
             boxes = []
@@ -77,13 +87,15 @@ def pdf_blocks(data: bytes, *, max_pages: int = MAX_PAGES) -> tuple[list[Block],
                 items.append((line["top"], Paragraph(fold_compatibility(line["text"]))))
             if not lines and not tables and page.images:
                 image_pages += 1
+            if page.images and _large_picture(page):
+                picture_pages.append(page.page_number)
             items.sort(key=lambda item: item[0])
             blocks.extend(block for _, block in items)
             page.flush_cache()
         blocks = _join_lines(blocks)
         if total > read:
             blocks.append(Note(problem=f"PDF 共 {total} 页，只读取了前 {read} 页，第 {read + 1}–{total} 页已跳过"))
-    return blocks, PdfInfo(total, read, image_pages)
+    return blocks, PdfInfo(total, read, image_pages, tuple(picture_pages))
 
 
 PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
@@ -91,6 +103,11 @@ _CJK = "\u4e00-\u9fff，。、；：“”‘’（）《》〔〕【】"
 # PDF text puts a space between Chinese and digits ("2022 年"); the prose rules expect them together.
 _SPACE_BY_CJK = re.compile(rf"(?<=[{_CJK}]) +| +(?=[{_CJK}])")
 _SENTENCE_END = ("。", "；", "：", "！", "？", ":", ";")
+
+
+def join_pdf_lines(lines: list[str]) -> list[str]:
+    """Lines of a PDF page's text as paragraphs (see `_join_lines`)."""
+    return [block.text for block in _join_lines([Paragraph(line) for line in lines]) if isinstance(block, Paragraph)]
 
 
 def _join_lines(blocks: list[Block]) -> list[Block]:
@@ -137,4 +154,5 @@ def parse_pdf(data: bytes, source: str = "<pdf>", *, max_pages: int = MAX_PAGES)
     blocks, info = pdf_blocks(data, max_pages=max_pages)
     document = assemble(blocks, source)
     document.image_pages = info.image_pages
+    document.picture_pages = info.picture_pages
     return document

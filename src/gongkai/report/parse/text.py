@@ -302,6 +302,11 @@ class _Reader:
         if last is None:
             return None
         run = _run_after(text[last.end() : end])
+        if not re.search(r"\d", run):
+            # Header words after the last 总计 (text recognised line by line puts the second header row there):
+            # the numbers are the first run of digits after them.
+            digits = _FIRST_DIGITS.search(text, last.end(), end)
+            run = digits.group() if digits else run
         kinds = [CellKind.COUNT] * 15
         candidates = split_run(run, kinds, chunk=len(C_RESULTS))
         header = [RECONSIDERATION, LITIGATION]
@@ -313,6 +318,9 @@ class _Reader:
         else:
             self.unreadable(cells, f"{RECONSIDERATION}、{LITIGATION}", run, checked=True)
         return None
+
+
+_FIRST_DIGITS = re.compile(r"\d[\d\s]*")
 
 
 def _names(table: str, row: str, columns) -> list[str]:
