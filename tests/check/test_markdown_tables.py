@@ -66,3 +66,14 @@ def test_html_tables_among_markdown_text_are_read(expected):
     for table in ("table_a", "table_b", "table_c"):
         assert report[table] == expected[table]
     assert sorted(outcome.report.sections) == ["1", "2", "3", "4", "5", "6"]
+
+
+def test_a_row_broken_at_a_cell_boundary_is_joined(expected):
+    text = markdown_of(busy_report(), split_row=False, repeat_header=False)
+    row = next(line for line in text.splitlines() if line.startswith("| 一、本年新收"))
+    cut = row.index(" | 3 | ")  # after 自然人's 12
+    broken = text.replace(row, row[:cut] + " |\n| " + row[cut + 3 :])
+    assert "| 12 |\n| 3 |" in broken
+    outcome = read_bytes(broken.encode("utf-8"), "ocr.md")
+    assert outcome.report.to_dict()["table_b"] == expected["table_b"]
+    assert outcome.reader_findings == []

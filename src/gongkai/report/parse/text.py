@@ -461,6 +461,32 @@ def _pipe_cells(row: str) -> list[str | None]:
     return [_MD_EMPHASIS.sub("", cell).strip() for cell in row.split("|")]
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _rejoin_broken_rows(rows: list[list[str | None]]) -> list[list[str | None]]:
+    """A row broken at a cell boundary (OCR output): a short row with its label, then a row of numbers only, that
+    together make the table's usual width, are one row."""
+    widths: dict[int, int] = {}
+    for row in rows:
+        widths[len(row)] = widths.get(len(row), 0) + 1
+    usual = max(widths, key=lambda width: (widths[width], width))
+    out: list[list[str | None]] = []
+    for row in rows:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and len(previous) < usual
+            and len(previous) + len(row) == usual
+            and not any(_CJK.search(cell or "") for cell in row)
+            and any(_CJK.search(cell or "") for cell in previous)
+        ):
+            out[-1] = previous + row
+        else:
+            out.append(row)
+    return out
+
+
 def markdown_blocks(text: str) -> list[Block]:
     """Markdown's text and pipe tables, and HTML tables among them read by the HTML reader."""
     if not _HTML_TABLE.search(text):
@@ -488,7 +514,7 @@ def _markdown_blocks(text: str) -> list[Block]:
 
     def end_table() -> None:
         if rows:
-            blocks.append(TableBlock(list(rows)))
+            blocks.append(TableBlock(_rejoin_broken_rows(rows)))
             rows.clear()
 
     def add_row(row: str) -> None:
