@@ -22,7 +22,7 @@ def batch(tmp_path, corpus, seed_text):
         shutil.copy(corpus / name, folder / f"pingtan-{name}")
     shutil.copy(seed_text, folder / "seed.txt")
     (folder / "empty.html").write_bytes(b"")
-    (folder / "notes.md").write_text("not read: not a report extension")
+    (folder / "notes.rtf").write_text("not read: not a report extension")
     return folder
 
 

@@ -15,7 +15,7 @@ from gongkai.report.model import Report
 from gongkai.report.rules import check_report, has_errors
 
 # Files taken from a folder; a file named on the command line is read whatever its name.
-EXTENSIONS = (".txt", ".htm", ".html", ".shtml", ".xhtml", ".docx", ".pdf")
+EXTENSIONS = (".txt", ".md", ".markdown", ".htm", ".html", ".shtml", ".xhtml", ".docx", ".pdf")
 Progress = Callable[[int, int, str], None]
 
 

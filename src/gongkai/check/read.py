@@ -15,13 +15,14 @@ import threading
 import time
 import zipfile
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from gongkai.report.model import Report
 from gongkai.report.parse.document import ParsedDocument
+from gongkai.report.parse.ocr import ocr_available
 from gongkai.report.rules import Finding
 
 
@@ -29,6 +30,7 @@ class Status(StrEnum):
     REPORT = "report"  # read as an annual report; its findings say what is wrong
     NO_TABLES = "no_tables"  # an annual report's text, but none of its tables could be read
     NOT_REPORT = "not_report"  # readable, but not a 政府信息公开工作年度报告
+    SCANNED = "scanned"  # a PDF of pictures (a scan) without a text layer
     EMPTY = "empty"
     UNSUPPORTED = "unsupported"  # binary garbage or a format we do not read (.doc, images)
     TOO_LARGE = "too_large"
@@ -42,6 +44,7 @@ STATUS_NAMES = {
     Status.REPORT: "已读取",
     Status.NO_TABLES: "未找到表格",
     Status.NOT_REPORT: "不是年度报告",
+    Status.SCANNED: "图片型PDF，无文字层",
     Status.EMPTY: "空文件",
     Status.UNSUPPORTED: "无法识别的格式",
     Status.TOO_LARGE: "文件过大",
@@ -62,6 +65,7 @@ class Limits:
     max_pdf_pages: int = 60
     seconds: float = 60.0
     max_memory: int = 2 * 1024 * 1024 * 1024  # address space of each worker process (with -j N)
+    ocr: bool = False  # read a scanned PDF with text recognition (the `ocr` extra), instead of only saying it is one
 
 
 @dataclass
@@ -133,6 +137,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
 
 # -- recognising the kind of file -------------------------------------------------------------------------------
 
+_HTML_STARTS = ("<!doctype", "<html", "<?xml", "<div", "<table", "<p", "<meta", "<head", "<body", "<!--")
+
 
 def sniff(data: bytes, name: str = "") -> str:
     """pdf, docx (a zip), ole (a legacy .doc or an encrypted Office file), html, text, json or binary."""
@@ -145,9 +151,14 @@ def sniff(data: bytes, name: str = "") -> str:
         return "ole"
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "html" if b"<\x00" in head[:200] or b"\x00<" in head[:200] else "text"
+    from gongkai.report.parse.encoding import decode_text, utf16_without_bom
+
     if b"\x00" in head:
-        return "binary"
-    from gongkai.report.parse.encoding import decode_text
+        encoding = utf16_without_bom(head)
+        if encoding is None:
+            return "binary"
+        text = head[: len(head) // 2 * 2].decode(encoding, errors="replace").lstrip("\ufeff \t\r\n")[:16].lower()
+        return "html" if text.startswith(_HTML_STARTS) or name.lower().endswith((".htm", ".html")) else "text"
 
     text = decode_text(head)
     bad = len(_CONTROL.findall(text))
@@ -156,7 +167,7 @@ def sniff(data: bytes, name: str = "") -> str:
     stripped = text.lstrip("\ufeff \t\r\n")[:16].lower()  # enough for the prefixes below, not 8 KB lower-cased
     if name.lower().endswith(".json") or stripped.startswith("{"):
         return "json"
-    if stripped.startswith(("<!doctype", "<html", "<?xml", "<div", "<table", "<p", "<meta", "<head", "<body", "<!--")):
+    if stripped.startswith(_HTML_STARTS):
         return "html"
     if name.lower().endswith((".htm", ".html")):
         return "html"
@@ -231,9 +242,44 @@ def _parse(kind: str, data: bytes, source: str, limits: Limits) -> tuple[ParsedD
         from gongkai.report.parse.text import parse_text
 
         document = parse_text(decode_text(data), source)
+    if kind == "pdf" and limits.ocr and _is_scan(document):
+        return _ocr(data, source, limits), skipped
+    if kind == "pdf" and limits.ocr and document.cells_found == 0 and document.picture_pages:
+        # Tables pasted in as pictures: those pages recognised, the others' text layer kept.
+        recognised = _ocr(data, source, limits, pages=document.picture_pages)
+        if recognised.cells_found:
+            return recognised, skipped
     if kind != "text" and document.cells_found == 0 and (document.sections_found >= 2 or document.title_found):
         document = _tables_from_text(document, source)
     return document, skipped
+
+
+def _is_scan(document: ParsedDocument) -> bool:
+    return document.text_chars == 0 and document.cells_found == 0 and document.image_pages > 0
+
+
+_OCR_NOTE = "图片型PDF，无文字层：已用文字识别（OCR）读取，数字和文字可能有识别错误，请对照原件核对"
+_OCR_MARK = "文字识别（OCR）读取"
+
+
+def _ocr(data: bytes, source: str, limits: Limits, pages: tuple[int, ...] | None = None) -> ParsedDocument:
+    """A scanned PDF read with text recognition (its pages printed to pictures and recognised), as run-together text;
+    with `pages`, only those pages recognised."""
+    from gongkai.report.parse.ocr import ocr_pdf_text
+    from gongkai.report.parse.text import parse_text
+
+    document = parse_text(ocr_pdf_text(data, max_pages=limits.max_pdf_pages, pages=pages), source)
+    if pages is None:
+        document.problems.insert(0, _OCR_NOTE)
+    else:
+        document.problems.insert(
+            0, f"第 {_page_list(pages)} 页的内容是图片，已用{_OCR_MARK}，数字和文字可能有识别错误，请对照原件核对"
+        )
+    return document
+
+
+def _page_list(pages: tuple[int, ...]) -> str:
+    return "、".join(str(page) for page in pages)
 
 
 def _tables_from_text(document: ParsedDocument, source: str) -> ParsedDocument:
@@ -302,6 +348,8 @@ def _read(data: bytes, source: str, limits: Limits) -> Outcome:
         if refused is not None:
             refused.kind = kind
             return refused
+    if kind == "pdf" and limits.ocr and not ocr_available():
+        limits = replace(limits, ocr=False)  # and the scan is reported as such, with how to install it
     try:
         with _time_limit(limits.seconds):
             document, _ = _parse(kind, data, source, limits)
@@ -317,11 +365,23 @@ def _read(data: bytes, source: str, limits: Limits) -> Outcome:
                 return trouble
         label = {"pdf": "PDF", "docx": "DOCX", "html": "HTML"}.get(kind, "文本")
         return Outcome(source, Status.CORRUPT, f"{label} 文件无法解析（{type(exc).__name__}: {str(exc)[:120]}）", kind)
+    if document.problems and _OCR_MARK in document.problems[0]:
+        kind = "pdf-ocr"
     return _classify(document, source, kind)
 
 
 def _classify(document: ParsedDocument, source: str, kind: str) -> Outcome:
     skipped = [problem for problem in document.problems if "已跳过" in problem and "页" in problem]
+    if kind == "pdf" and _is_scan(document):
+        reason = (
+            f"图片型PDF，无文字层：读取的 {document.image_pages} 页都是图片（扫描件），没有可提取的文字；"
+            "请提供文字版 PDF，或先做文字识别（OCR）后再检查"
+        )
+        if ocr_available():
+            reason += "（也可用 --ocr 选项以文字识别读取）"
+        else:
+            reason += "（也可安装文字识别组件 pip install 'gongkai[ocr]' 后用 --ocr 选项读取）"
+        return Outcome(source, Status.SCANNED, "；".join([reason, *skipped]), kind, problems=document.problems)
     if not document.looks_like_report and document.text_chars == 0 and kind == "pdf":
         reason = "PDF 中没有可提取的文字（可能是扫描件或图片），无法读取；请提供文字版"
         return Outcome(source, Status.NOT_REPORT, "；".join([reason, *skipped]), kind, problems=document.problems)
@@ -329,6 +389,8 @@ def _classify(document: ParsedDocument, source: str, kind: str) -> Outcome:
         reason = "没有“政府信息公开工作年度报告”的标题、六个部分的标题或三张表格，不是年度报告"
         if kind == "html" and not document.cells_found:
             reason += "（页面中没有年度报告的表格）"
+        if document.image_pages:
+            reason += f"；PDF 中有 {document.image_pages} 页是图片、无文字层，其中的内容未能读取"
         reason = "；".join([reason, *skipped])
         return Outcome(source, Status.NOT_REPORT, reason, kind, problems=document.problems)
     status = Status.REPORT
@@ -336,6 +398,22 @@ def _classify(document: ParsedDocument, source: str, kind: str) -> Outcome:
     if document.cells_found == 0 and not document.findings:
         status = Status.NO_TABLES
         reason = "有年度报告的文字，但没有读到三张表格中的任何数字（表格可能是图片或附件）"
+        if document.image_pages:
+            reason = (
+                f"有年度报告的文字，但没有读到三张表格中的任何数字：PDF 中有 {document.image_pages} 页是图片、"
+                "无文字层（表格可能是扫描的图片）"
+            )
+        elif document.picture_pages:
+            reason = (
+                "有年度报告的文字，但没有读到三张表格中的任何数字：第 "
+                f"{_page_list(document.picture_pages)} 页有大幅图片（表格可能是以图片形式插入的）"
+            )
+        if document.image_pages or document.picture_pages:
+            reason += (
+                "；可用 --ocr 选项以文字识别读取" if ocr_available() else "；安装 gongkai[ocr] 后可用 --ocr 选项读取"
+            )
+    elif document.image_pages:
+        document.problems.append(f"PDF 中有 {document.image_pages} 页是图片、无文字层，其中的内容未能读取")
     return Outcome(
         source,
         status,

@@ -36,6 +36,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--timeout", type=float, default=60.0, metavar="SECONDS", help="每个文件的读取时限（默认 60 秒）"
     )
     parser.add_argument("--max-pages", type=int, default=60, metavar="N", help="PDF 最多读取的页数（默认 60）")
+    parser.add_argument(
+        "--ocr", action="store_true", help="用文字识别读取图片型 PDF（需安装 gongkai[ocr]；每页数秒，宜加大 --timeout）"
+    )
     parser.set_defaults(func=run)
 
 
@@ -59,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         if target and not Path(target).parent.exists():
             raise UsageError(f"--{option.replace('_', '-')} 的目录不存在：{Path(target).parent}")
 
-    limits = Limits(seconds=args.timeout, max_pdf_pages=args.max_pages)
+    limits = Limits(seconds=args.timeout, max_pdf_pages=args.max_pages, ocr=args.ocr)
     outcomes = check_paths(args.paths, previous=args.previous, jobs=args.jobs, limits=limits, progress=ProgressBar())
     if args.json:
         sys.stdout.write(to_json(outcomes))

@@ -14,12 +14,14 @@ from dataclasses import dataclass
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
 
-NUM = r"(\d+|[零〇一二两三四五六七八九十百千]+)"
+NUM = r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+|[零〇一二两三四五六七八九十百千]+)"  # 1,234 with its thousands separator
 _QUANTIFIER = r"(?:件|个|条|起|宗|例|份|次|篇)"
 
 
 def chinese_number(text: str) -> int:
     """'83' -> 83, '二十三' -> 23, '十' -> 10, '一百零五' -> 105."""
+    if "," in text:
+        text = text.replace(",", "")
     if text.isdigit():
         return int(text)
     total, digit = 0, None
@@ -187,15 +189,62 @@ def _matches(text: str, pattern: _Pattern, cache: dict[str, list[int]]) -> list[
     return [found[start] for start in sorted(found)]
 
 
+# Spaces of every kind (PDF text spaces digits out, "1 5 件"; web pages use &nbsp; and en spaces), and a line break
+# that falls inside a number or between a number and its unit (a line of a PDF broken there).
+_SPACES = re.compile(r"[^\S\n]+")
+_BROKEN_NUMBER = re.compile(r"(?<=\d)\n+(?=[\d件个条起宗例份次篇])|(?<=[^\s。；！？:：])\n+(?=\d)")
+
+
+def _squeeze(text: str) -> str:
+    return _BROKEN_NUMBER.sub("", _SPACES.sub("", text))
+
+
+# Compounds, where a number is not the count of the one category the pattern names (a wrong warning costs a
+# supervisor more time than a missing one, so these are not read):
+# - two categories joined before one number: "予以公开及部分公开42件", "被申请行政复议、提起行政诉讼共3件";
+# - a number that includes others: "予以公开42件（含部分公开22件）", "收到申请42件，其中上年结转2件";
+# - a number that is not exact: "40件以上", "40件左右";
+# - 予以公开 said of proactive disclosure ("主动予以公开42件").
+_TOPIC_WORDS = r"予以公开|部分公开|不予公开|无法提供|不予处理|行政复议|复议|行政诉讼|诉讼|办结|答复|收到|受理|结转"
+_JOINED_BEFORE = re.compile(
+    rf"(?:{_TOPIC_WORDS})[^。；;，,\d]{{0,8}}?(?:及|和|与|、|或|以及|加|并|跟|/)[^。；;，,\d]{{0,6}}$"
+)
+_CLAUSE_START = re.compile(r"[。；;，,:：\n\d](?!.*[。；;，,:：\n\d])", re.S)  # the last one
+_INCLUDES_AFTER = re.compile(r"^[（(，,、]?(?:含|包括|包含|均含|合计|共计)")
+_PART_AFTER = re.compile(r"^[（(，,；;。]?其中[^。；;]{0,20}?(?P<part>部分公开|结转|上年)")
+_NOT_EXACT_AFTER = re.compile(r"^(?:以上|以下|左右|之多|上下|余)")
+_OUTCOME_TOPICS = {"granted", "partially_granted", "withheld", "unavailable", "not_processed"}
+_PARTS = {"granted": ("部分公开",), "new_received": ("结转", "上年")}
+
+
+def _compound(text: str, match: re.Match[str], topic: str) -> bool:
+    """Whether the number a pattern matched is a sum, a part of a sum, or not exact (see above)."""
+    start = match.start()
+    prefix = text[max(0, start - 24) : start]
+    cut = _CLAUSE_START.search(prefix)
+    clause = prefix[cut.end() :] if cut else prefix
+    if _JOINED_BEFORE.search(clause):
+        return True
+    if topic in _OUTCOME_TOPICS and "主动" in clause:
+        return True
+    after = text[match.end() : match.end() + 30]
+    if _INCLUDES_AFTER.match(after) or _NOT_EXACT_AFTER.match(after):
+        return True
+    part = _PART_AFTER.match(after)
+    return part is not None and part.group("part") in _PARTS.get(topic, ())
+
+
 def read_statements(text: str) -> list[Statement]:
     """Every statement of a counted fact in `text`, in the order they appear."""
-    text = re.sub(r"[ \t\u3000]+", "", text)
+    text = _squeeze(text)
     found: list[tuple[int, Statement]] = []
     anchors: dict[str, list[int]] = {}
     for pattern in _PATTERNS:
         for match in _matches(text, pattern, anchors):
             if pattern.denial:
                 statement = Statement(pattern.topic, 0, _quote(text, match, margin=0))
+            elif _compound(text, match, pattern.topic):
+                continue
             else:
                 statement = Statement(pattern.topic, chinese_number(match.group(1)), _quote(text, match))
             found.append((match.start(), statement))

@@ -398,6 +398,11 @@ def _table_value(report: Report, topic: str) -> tuple[Any, tuple[str, ...]]:
     return None, ()
 
 
+def _received_with_carried_over(report: Report) -> Any:
+    values = _numbers([_b(report, "new_received", "total"), _b(report, "carried_over", "total")])
+    return sum(values) if values is not None and values[1] else None
+
+
 @rule("T1", Severity.WARNING, "正文所述数字与表格一致，前后一致")
 def check_t1(report: Report, previous: Report | None) -> Iterable[Finding]:
     statements = read_statements(report.narrative())
@@ -424,6 +429,8 @@ def check_t1(report: Report, previous: Report | None) -> Iterable[Finding]:
                     )
             continue
         value, cells = _table_value(report, statement.topic)
+        if statement.topic == "new_received" and statement.value == _received_with_carried_over(report):
+            continue  # "收到申请75件" counting last year's carried over with this year's (74 + 1): a sum, not wrong
         if _numbers([value]) is not None and value != statement.value:
             yield Finding(
                 "T1",
@@ -456,28 +463,55 @@ def check_t2(report: Report, previous: Report | None) -> Iterable[Finding]:
         )
 
 
+# Dates as reports write them: 2024年1月1日, 2024.1.1, 2024-01-01, 2024/1/1 (the second year may be left out).
 _PERIOD = re.compile(
-    r"统计(?:期限|时限|时间|区间|周期|期间|口径)?[^。\d]{0,8}(\d{4})年(\d{1,2})月(\d{1,2})日[起]?[^\d。]{0,6}?"
-    r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日"
+    r"统计(?:期限|时限|时间|区间|周期|期间|口径)?[^。\d]{0,8}(\d{4})(?:年|[.．/-])(\d{1,2})(?:月|[.．/-])(\d{1,2})日?"
+    r"[起]?[^\d。]{0,6}?(?:(\d{4})(?:年|[.．/-]))?(\d{1,2})(?:月|[.．/-])(\d{1,2})日?"
 )
 
 
-def _stated_period(text: str) -> re.Match[str] | None:
-    """The first statement of the statistics period, read around each "统计" with spaces removed."""
+# The whole year in a word ("统计期限为2024年度", "2024年全年", "2024年1月至12月"), or only its end
+# ("统计截至2024年12月31日").
+_PERIOD_YEAR = re.compile(
+    r"统计(?:期限|时限|时间|区间|周期|期间|口径)?[^。\d]{0,8}(\d{4})年(?:度|全年|1月(?:份)?(?:至|到|—|-|～|~)12月(?!\d))"
+)
+_PERIOD_UNTIL = re.compile(r"统计[^。\d]{0,8}(?:截至|截止(?:到|至)?)(\d{4})年(\d{1,2})月(\d{1,2})日")
+
+_Day = tuple[int, int, int]
+
+
+def _stated_period(text: str) -> tuple[_Day, _Day, str] | None:
+    """The first statement of the statistics period (its first and last day, and its words), read around each
+    "统计" with spaces removed."""
     position = text.find("统计")
     while position != -1:
-        match = _PERIOD.match(re.sub(r"\s+", "", text[position : position + 80]))
+        window = re.sub(r"\s+", "", text[position : position + 80])
+        match = _PERIOD.match(window)
         if match is not None:
-            return match
+            y1, m1, d1, y2, m2, d2 = match.groups()
+            return (int(y1), int(m1), int(d1)), (int(y2 or y1), int(m2), int(d2)), match.group(0)
+        match = _PERIOD_YEAR.match(window)
+        if match is not None:
+            year = int(match.group(1))
+            return (year, 1, 1), (year, 12, 31), match.group(0)
+        match = _PERIOD_UNTIL.match(window)
+        if match is not None:
+            year, month, day = (int(group) for group in match.groups())
+            return (year, 1, 1), (year, month, day), match.group(0)
         position = text.find("统计", position + 2)
     return None
 
 
 @rule("T3", Severity.WARNING, "统计期限为报告年度1月1日至12月31日")
 def check_t3(report: Report, previous: Report | None) -> Iterable[Finding]:
-    match = _stated_period(report.preamble) or _stated_period(report.sections.get("1") or "")
+    # Where reports say it: the preamble or section 一; some say it elsewhere (section 六, a closing note).
+    stated = (
+        _stated_period(report.preamble)
+        or _stated_period(report.sections.get("1") or "")
+        or _stated_period(report.narrative())
+    )
     expected = f"{report.year}年1月1日至{report.year}年12月31日"
-    if match is None:
+    if stated is None:
         yield Finding(
             "T3",
             Severity.WARNING,
@@ -486,16 +520,14 @@ def check_t3(report: Report, previous: Report | None) -> Iterable[Finding]:
             {"expected": expected},
         )
         return
-    y1, m1, d1, y2, m2, d2 = match.groups()
-    start = (int(y1), int(m1), int(d1))
-    end = (int(y2 or y1), int(m2), int(d2))
+    start, end, words = stated
     if start != (report.year, 1, 1) or end != (report.year, 12, 31):
         yield Finding(
             "T3",
             Severity.WARNING,
-            f"报告所述统计期限“{match.group(0)}”与报告年度不符，应为{expected}。",
+            f"报告所述统计期限“{words}”与报告年度不符，应为{expected}。",
             ("preamble",),
-            {"stated": match.group(0), "expected": expected},
+            {"stated": words, "expected": expected},
         )
 
 

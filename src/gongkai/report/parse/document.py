@@ -32,7 +32,7 @@ from gongkai.report.format import (
 )
 from gongkai.report.layout import table_grid
 from gongkai.report.model import AgencyLevel, Cell, Report
-from gongkai.report.rules import Finding
+from gongkai.report.rules import Finding, Severity
 
 GridRows = list[list[str | None]]
 
@@ -75,6 +75,8 @@ class ParsedDocument:
     sections_found: int = 0
     cells_found: int = 0  # table cells read as numbers
     text_chars: int = 0  # characters of text found (0: nothing to read, e.g. a scanned PDF)
+    image_pages: int = 0  # pages that are only pictures (a scanned PDF)
+    picture_pages: tuple[int, ...] = ()  # pages (from 1) with a large picture: perhaps a table pasted in as one
 
     @property
     def looks_like_report(self) -> bool:
@@ -198,7 +200,7 @@ _C_MARKERS = {normalise_label(label) for label in (RECONSIDERATION, LITIGATION)}
 A_MARKER = FORMAT_2021.table("table_a").blocks[0].title[:4]  # 第二十条
 
 
-def _kind_of_table(rows: GridRows) -> str | None:
+def kind_of_table(rows: GridRows) -> str | None:
     texts = {normalise_label(cell) for row in rows for cell in row if cell}
     b_rows = sum(1 for text in texts if B_ROWS.get(text) is not None)
     if b_rows and (texts & _B_MARKERS or b_rows >= 3):
@@ -347,10 +349,38 @@ def _heading_pattern(key: str) -> str:
     return rf"(?:{loose}|{_HEADING_VARIANTS[key]})"
 
 
-HEADING_RES = {section.key: re.compile(rf"{_HEADING_NUMBER}\s*{_heading_pattern(section.key)}") for section in SECTIONS}
+# Other wordings still, recognised only after the section's own number ("五、存在的主要问题及整改措施"): the words
+# that name the section's subject, in a short heading. S1 then reports the heading as differing, not the section
+# as missing.
+_NUMERALS = {section.key: section.numeral for section in SECTIONS}
+_LOOSE_SUBJECTS = {
+    "1": r"[^。；;，,\n]{0,8}?(?:总体情况|基本情况|总体概况|概况|概述|工作情况|整体情况)",
+    "2": r"[^。；;，,\n]{0,8}?主动公开[^。；;，,\n]{0,12}?(?:工作(?:的)?情况|情况|工作)",
+    "3": r"[^。；;，,\n]{0,12}?(?:依申请公开|公开申请|申请公开)[^。；;，,\n]{0,12}?(?:办理(?:的)?情况|情况|办理)",
+    "4": r"[^。；;，,\n]{0,12}?(?:复议|诉讼)[^。；;，,\n]{0,12}?情况",
+    "5": r"[^。；;，,\n]{0,10}?问题[^。；;，,\n]{0,16}?(?:措施|情况|举措|方向|计划|办法|思路)",
+    "6": r"[^。；;，,\n]{0,6}?其他[^。；;，,\n]{0,10}?(?:事项|情况)",
+}
+
+
+def _own_number(key: str) -> str:
+    numeral = _NUMERALS[key]
+    return rf"(?:{numeral}[、.．,，\s]|{key}[、.．]|第{numeral}部分[、:：\s]?)"
+
+
+HEADING_RES = {
+    section.key: re.compile(
+        rf"{_HEADING_NUMBER}\s*{_heading_pattern(section.key)}"
+        rf"|{_own_number(section.key)}\s*{_LOOSE_SUBJECTS[section.key]}"
+    )
+    for section in SECTIONS
+}
 # In line-based documents a heading may also stand without its number (a styled heading whose number is a field).
 _LINE_HEADING_RES = {
-    key: re.compile(rf"^\s*(?:{_HEADING_NUMBER}\s*)?{_heading_pattern(key)}[:：。]?") for key in HEADING_RES
+    key: re.compile(
+        rf"^\s*(?:(?:{_HEADING_NUMBER}\s*)?{_heading_pattern(key)}|{_own_number(key)}\s*{_LOOSE_SUBJECTS[key]})[:：。]?"
+    )
+    for key in HEADING_RES
 }
 
 
@@ -379,14 +409,82 @@ _TITLE_RE = re.compile(
 # The year and the kind of report that end every title. Looked for first: "20" is a literal the regex engine finds
 # quickly, whereas the title itself starts with up to 40 characters tried at every position of a long paragraph.
 _TITLE_END = re.compile(rf"20\d\d\s*年\s*度?\s*(?:{_TITLE_KINDS})")
+# Titles the pattern above does not take: no agency in it ("2024年政府信息公开工作年度报告"), or the year after it
+# ("某局政府信息公开工作年度报告（2024年度）"). A title is a short line of its own.
+_BARE_TITLES = (
+    re.compile(rf"^\s*(?P<year>20\d\d)\s*年\s*度?\s*(?:{_TITLE_KINDS})\s*$"),
+    re.compile(
+        rf"^\s*(?P<agency>[\u4e00-\u9fff（）()·]{{0,40}}?)\s*(?:{_TITLE_KINDS})\s*[（(]\s*(?P<year>20\d\d)\s*年?度?\s*[）)]\s*$"
+    ),
+    # The year first: "2024年度某局政府信息公开工作年度报告".
+    re.compile(
+        rf"^\s*(?P<year>20\d\d)\s*年\s*度?\s*(?P<agency>[\u4e00-\u9fff（）()·]{{2,40}}?)\s*(?:{_TITLE_KINDS})\s*$"
+    ),
+    # No year at all (the statistics period gives it): "某局政府信息公开工作年度报告".
+    re.compile(rf"^\s*(?P<agency>[\u4e00-\u9fff（）()·]{{2,40}}?)\s*(?:{_TITLE_KINDS})\s*$"),
+)
+
+
+def _bare_title(text: str) -> tuple[str, int] | None:
+    if len(text) > 80:
+        return None
+    for pattern in _BARE_TITLES:
+        match = pattern.match(text)
+        if match:
+            year = match.groupdict().get("year")
+            return (match.groupdict().get("agency") or ""), int(year) if year else 0
+    return None
+
+
 _PERIOD_YEAR = re.compile(
     r"(20\d\d)\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|—|-|～|~)\s*(?:20\d\d\s*年\s*)?12\s*月\s*31"
 )
+_NAME = r"[\u4e00-\u9fff（）()]{2,40}?"
 _AGENCY_PATTERNS = (
-    re.compile(r"汇总(?P<agency>[\u4e00-\u9fff]{2,30}?)(?:各有关单位|各单位|各部门|所属)"),
-    re.compile(r"(?P<agency>[\u4e00-\u9fff]{2,30}?)(?:编制|编写)(?:完成)?(?:了)?本(?:年度)?报告"),
-    re.compile(r"本报告由(?P<agency>[\u4e00-\u9fff]{2,30}?)(?:编制|编写|负责)"),
+    re.compile(rf"汇总(?P<agency>{_NAME})(?:各有关单位|各单位|各部门|所属)"),
+    re.compile(rf"(?P<agency>{_NAME})(?:编制|编写)(?:完成)?(?:了)?本(?:年度)?报告"),
+    re.compile(rf"本(?:年度)?报告(?:由|是)(?P<agency>{_NAME})(?:根据|依据|按照|依照|编制|编写|负责|发布|汇总)"),
+    re.compile(rf"[，,。]由(?P<agency>{_NAME})(?:负责)?(?:编制|编写)(?:而成)?[。，,]"),
 )
+# Looser places, taken only for a name that ends as an agency's does: a scraped page's header or a line under the
+# title (发布机构：…), and the name printed beside the agency's 统一社会信用代码.
+_AGENCY_LABELLED = (
+    re.compile(
+        rf"(?:发布机构|发文机关|公开主体|发布单位|编制单位|报告单位|单位名称|信息来源)[ \t\u3000]*[:：][ \t\u3000]*"
+        rf"(?P<agency>{_NAME})(?=[\s，,。;；]|$)"
+    ),
+    re.compile(rf"(?P<agency>{_NAME})[ \t\u3000，,：:（(]*统一社会信用代码"),
+)
+_CREDIT_CODE = re.compile(r"统一社会信用代码\s*[:：为]?\s*([0-9A-HJ-NPQRTUWXY]{18})")
+# What an agency's name ends with: a line that ends so, beside the title or over the date at the end, is its name.
+_AGENCY_ENDINGS = (
+    "人民政府",
+    "办公室",
+    "办公厅",
+    "委员会",
+    "管委会",
+    "局",
+    "厅",
+    "委",
+    "办",
+    "院",
+    "中心",
+    "署",
+    "部",
+    "所",
+    "站",
+    "队",
+    "处",
+    "会",
+    "馆",
+    "街道办事处",
+    "政府",
+    "公司",
+    "集团",
+    "社",
+    "室",
+)
+_DATE_LINE = re.compile(r"^\s*20\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$")
 _AGENCY_NOISE = re.compile(r"^(?:关于|印发|根据|按照|现将|公布|发布|首页|当前位置|本站|我)")
 _GOVERNMENT_SUFFIXES = ("人民政府", "管委会", "管理委员会", "实验区", "新区", "开发区")
 _REGION_SUFFIXES = ("省", "市", "区", "县", "旗", "州", "盟", "镇", "乡", "街道", "自治区", "自治州", "自治县")
@@ -407,11 +505,136 @@ def agency_level(agency: str) -> AgencyLevel:
 
 def _clean_agency(agency: str) -> str:
     agency = re.sub(r"\s+", "", agency)
-    agency = re.sub(r"^.*?(?:关于|印发|公布|发布)", "", agency)
+    # "关于印发…的通知": the name follows the verb; "…局关于2024年度…": the name comes before it.
+    after = re.sub(r"^.*?(?:关于|印发|公布|发布)", "", agency)
+    agency = after if len(after) >= 2 else re.sub(r"(?:关于|印发|公布|发布)+$", "", agency)
     return agency.strip("（）()·")
 
 
+def _looks_like_agency(line: str) -> bool:
+    line = re.sub(r"\s+", "", line)
+    return (
+        2 <= len(line) <= 40
+        and re.fullmatch(r"[\u4e00-\u9fff（）()·]+", line) is not None
+        and line.endswith(_AGENCY_ENDINGS)
+        and not _AGENCY_NOISE.match(line)
+        and match_heading(line) is None
+    )
+
+
+def _agency_beside(lines: list[str], index: int) -> str:
+    """A title that does not name its agency: the short line just above or below it that does."""
+    for near in (index - 1, index + 1, index + 2):
+        if 0 <= near < len(lines) and _looks_like_agency(lines[near]):
+            return re.sub(r"\s+", "", lines[near])
+    return ""
+
+
+def _agency_signed(lines: list[str]) -> str:
+    """The agency that signs the report: a name on its own line over the date, at the end."""
+    for index in range(len(lines) - 1, max(len(lines) - 6, 0) - 1, -1):
+        if _DATE_LINE.match(lines[index]) and index > 0 and _looks_like_agency(lines[index - 1]):
+            return re.sub(r"\s+", "", lines[index - 1])
+    return ""
+
+
 # -- assembling -------------------------------------------------------------------------------------------------
+
+
+_PROSE_END = ("。", "；", "：", "！", "？", ":", ";")
+
+
+def _only_text(row: list[str | None]) -> str | None:
+    texts = [cell for cell in row if cell and cell.strip()]
+    return texts[0] if len(texts) == 1 else None
+
+
+def _is_prose(text: str | None) -> bool:
+    """A paragraph, not a table's title or label: a section heading, a sentence, or long text that no table row has."""
+    if text is None or B_ROWS.get(text) is not None:
+        return False
+    return match_heading(text) is not None or "。" in text or text.endswith(_PROSE_END) or len(text) >= 40
+
+
+def prose_edges(rows: GridRows) -> tuple[int, int]:
+    """How many rows at the top are paragraphs, and where the paragraphs at the bottom start."""
+    first = 0
+    while first < len(rows) and _is_prose(_only_text(rows[first])):
+        first += 1
+    last = len(rows)
+    while last > first and _is_prose(_only_text(rows[last - 1])):
+        last -= 1
+    return first, last
+
+
+def _numbered_only(sections: dict[str, list[str]]) -> dict[str, list[str]]:
+    """A section missing by its wording, found by its number alone: in the section before it, a short line that
+    starts with its own numeral ("五、工作打算"). Only where it is otherwise missing, so it never takes a heading
+    from a section that was found."""
+    if len(sections) == len(SECTIONS) or not sections:
+        return sections
+    out: dict[str, list[str]] = {}
+    for key, lines in sections.items():
+        out[key] = lines
+        wanted = str(int(key) + 1)
+        if wanted in sections or wanted not in _NUMERALS:
+            continue
+        start = re.compile(rf"^{_NUMERALS[wanted]}[、.．]\s*([^。；;:：]{{2,30}})(?:[。；;:：]|$)")
+        for index, line in enumerate(lines[1:], 1):
+            match = start.match(line)
+            if match is not None:
+                heading = line[: match.end(1)].strip()
+                rest = line[match.end(1) :].lstrip("。；;:： ").strip()
+                out[key] = lines[:index]
+                out[wanted] = [heading, *([rest] if rest else []), *lines[index + 1 :]]
+                break
+    return out
+
+
+def _order_finding(order: list[str], sections: dict[str, list[str]]) -> Finding | None:
+    """S1 for sections out of order: which the document has where (known only from the document itself)."""
+    if order == sorted(order):
+        return None
+    # The sections in their right order are the longest run that rises; the others are out of place.
+    best: list[list[str]] = []
+    for index, key in enumerate(order):
+        before = [chain for chain in best[:index] if chain[-1] < key]
+        best.append([*max(before, key=len, default=[]), key])
+    keep = set(max(best, key=len))
+    numerals = {section.key: section.numeral for section in SECTIONS}
+    moved = [key for key in order if key not in keep]
+    written = "、".join(numerals[key] for key in order)
+    misplaced = "；".join(f"第{numerals[key]}部分“{sections[key][0]}”" for key in moved)
+    return Finding(
+        "S1",
+        Severity.ERROR,
+        f"各部分的顺序不对：原文依次为第{written}部分，应按一至六的顺序排列（位置不对的：{misplaced}）。",
+        tuple(f"sections.{key}" for key in moved),
+        {"order": order, "misplaced": moved},
+    )
+
+
+def _one_column(rows: GridRows) -> bool:
+    return bool(rows) and all(sum(1 for cell in row if cell and cell.strip()) <= 1 for row in rows)
+
+
+def _take_text(text: str, sections: dict[str, list[str]], current: str | None, before: list[str]) -> str | None:
+    """A paragraph into the section it belongs to (a heading opens one); returns the section now open."""
+    if not text:
+        return current
+    heading = match_heading(text)
+    if heading is not None and heading[0] not in sections and len(text[: heading[1]]) <= 60:
+        key, end = heading
+        sections[key] = [text[:end].strip()]
+        rest = text[end:].strip()
+        if rest:
+            sections[key].append(rest)
+        return key
+    if current is not None:
+        sections[current].append(text)
+    else:
+        before.append(text)
+    return current
 
 
 def assemble(blocks: list[Block], source: str = "<document>") -> ParsedDocument:
@@ -436,7 +659,17 @@ def assemble(blocks: list[Block], source: str = "<document>") -> ParsedDocument:
             meta = block
             continue
         if isinstance(block, TableBlock):
-            kind = _kind_of_table(block.rows)
+            # A heading or paragraph that shares the table's grid (a frame drawn round it, a title row): text.
+            first, last = prose_edges(block.rows)
+            for row in block.rows[:first]:
+                for line in (line for cell in row if cell for line in cell.splitlines()):
+                    current = _take_text(line.strip(), sections, current, before)
+            if first == len(block.rows):
+                continue  # all of it was text
+            trailing = block.rows[last:]
+            if first or trailing:
+                block = TableBlock(block.rows[first:last])
+            kind = kind_of_table(block.rows)
             if kind is not None:
                 _READERS[kind](block.rows, cells)
                 last_kind = kind
@@ -444,25 +677,22 @@ def assemble(blocks: list[Block], source: str = "<document>") -> ParsedDocument:
                 pass  # the rest of a table that broke across pages, without its header
             elif last_kind == "table_b" and _read_table_c(block.rows, cells):
                 last_kind = "table_c"
+            elif _one_column(block.rows):
+                # A frame drawn round paragraphs (a one-column "table" of prose): its text is the report's text.
+                for line in (line for row in block.rows for cell in row if cell for line in cell.splitlines()):
+                    current = _take_text(line.strip(), sections, current, before)
             else:
                 skipped_tables += 1
+            for row in trailing:
+                for line in (line for cell in row if cell for line in cell.splitlines()):
+                    current = _take_text(line.strip(), sections, current, before)
             continue
-        text = block.text.strip()
-        if not text:
-            continue
-        heading = match_heading(text)
-        if heading is not None and heading[0] not in sections and len(text[: heading[1]]) <= 60:
-            key, end = heading
-            current = key
-            sections[key] = [text[:end].strip()]
-            rest = text[end:].strip()
-            if rest:
-                sections[key].append(rest)
-        elif current is not None:
-            sections[current].append(text)
-        else:
-            before.append(text)
+        current = _take_text(block.text.strip(), sections, current, before)
 
+    sections = _numbered_only(sections)
+    order = _order_finding(list(sections), sections)
+    if order is not None:
+        findings.append(order)
     problems = reader_problems + cells.problems
     if skipped_tables:
         problems.append(f"文中有 {skipped_tables} 个表格不是年度报告的三张表之一，已跳过")
@@ -482,19 +712,45 @@ def assemble(blocks: list[Block], source: str = "<document>") -> ParsedDocument:
     agency = _clean_agency(title_match.group("agency")) if title_match else ""
     year = int(title_match.group("year")) if title_match else 0
     title_found = title_match is not None
-    narrative = "\n".join(before + [line for lines in sections.values() for line in lines])
+    if not title_found:
+        for index, text in enumerate(before[:80]):
+            bare = _bare_title(text)
+            if bare is None and len(text) <= 8 and index + 1 < len(before):
+                bare = _bare_title(text + before[index + 1])  # "2024年度" over "某局政府信息公开工作年度报告"
+            if bare is not None:
+                title, title_index, title_found = text, index, True
+                agency, year = _clean_agency(bare[0]), bare[1]
+                break
+    if title_found and not agency and title_index >= 0:
+        agency = _agency_beside(before, title_index)
+    lines_all = before + [line for lines in sections.values() for line in lines]
+    narrative = "\n".join(lines_all)
     if not year:
         period = _PERIOD_YEAR.search(narrative[:20000])
         if period:
             year = int(period.group(1))
+    head = narrative[:20000]
     if not agency:
         for pattern in _AGENCY_PATTERNS:
-            match = pattern.search(narrative[:20000])
+            match = pattern.search(head)
             if match and not _AGENCY_NOISE.match(match.group("agency")):
                 agency = _clean_agency(match.group("agency"))
                 break
     if not agency:
-        problems.append("未能识别机关名称")
+        for pattern in _AGENCY_LABELLED:
+            found = next(
+                (m.group("agency") for m in pattern.finditer(head) if _looks_like_agency(m.group("agency"))), ""
+            )
+            if found:
+                agency = _clean_agency(found)
+                break
+    if not agency:
+        agency = _agency_signed(lines_all)
+    if not agency:
+        code = _CREDIT_CODE.search(narrative)
+        problems.append(
+            f"未能识别机关名称（报告中印有统一社会信用代码 {code.group(1)}）" if code else "未能识别机关名称"
+        )
     if not year:
         problems.append("未能识别报告年度")
 

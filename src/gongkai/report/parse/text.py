@@ -3,6 +3,8 @@
 - One cell per line (a DOCX converted to text, the seed): table cells are tab-indented lines, a blank line ends a
   row, an unindented line right after a cell continues it (a label broken over lines); `[image: …]` and
   `[bookmark: …]` markers left by the conversion are dropped.
+- Markdown or OCR text (a PDF-to-Markdown converter's output): tables are rows of cells between pipes
+  (`| 9 | 0 | … |`), read as tables; `#` headings and emphasis marks are dropped.
 - Cells run together (text scraped from a web page): the body may be one line, and a table row is its label
   followed by digits with no separator (`230 000023`). Labels come from the format; the digits between one label
   and the next are split with the table's own arithmetic (see `split`). Where more than one split fits, a P1
@@ -44,6 +46,7 @@ from gongkai.report.parse.document import (
     find_title,
     normalise_label,
 )
+from gongkai.report.parse.encoding import fold_compatibility
 from gongkai.report.parse.split import MAX_CANDIDATES, Number, split_run
 from gongkai.report.rules import Finding, Severity
 
@@ -299,6 +302,11 @@ class _Reader:
         if last is None:
             return None
         run = _run_after(text[last.end() : end])
+        if not re.search(r"\d", run):
+            # Header words after the last 总计 (text recognised line by line puts the second header row there):
+            # the numbers are the first run of digits after them.
+            digits = _FIRST_DIGITS.search(text, last.end(), end)
+            run = digits.group() if digits else run
         kinds = [CellKind.COUNT] * 15
         candidates = split_run(run, kinds, chunk=len(C_RESULTS))
         header = [RECONSIDERATION, LITIGATION]
@@ -310,6 +318,9 @@ class _Reader:
         else:
             self.unreadable(cells, f"{RECONSIDERATION}、{LITIGATION}", run, checked=True)
         return None
+
+
+_FIRST_DIGITS = re.compile(r"\d[\d\s]*")
 
 
 def _names(table: str, row: str, columns) -> list[str]:
@@ -373,6 +384,15 @@ def run_together_blocks(text: str) -> list[Block]:
         if match:
             headings.append((key, match.start(), match.end()))
             position = match.end()
+    # A section out of order is not after the one before it: look for it anywhere outside the headings found.
+    for key, pattern in HEADING_RES.items():
+        if any(found == key for found, _, _ in headings):
+            continue
+        for match in pattern.finditer(flat):
+            if not any(start < match.end() and match.start() < end for _, start, end in headings):
+                headings.append((key, match.start(), match.end()))
+                break
+    headings.sort(key=lambda heading: heading[1])
     preamble_end = headings[0][1] if headings else len(flat)
     preamble = flat[:preamble_end].strip()
     title = find_title(preamble)
@@ -408,7 +428,134 @@ def run_together_blocks(text: str) -> list[Block]:
     return blocks
 
 
+# -- Markdown and OCR text ----------------------------------------------------------------------------------------
+
+_PIPE_ROW = re.compile(r"^\s*[|｜]")
+_SEPARATOR_CELL = re.compile(r"^\s*:?-{2,}:?\s*$")
+_MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s*|>\s*|[-*+]\s+(?=\S))")
+_MD_EMPHASIS = re.compile(r"\*\*|__|`|<br\s*/?>|<[a-z]+[^>]*>|</[a-z]+>", re.I)
+_MD_IMAGE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$|^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+
+
+_HTML_TABLE = re.compile(r"(<table\b.*?</table\s*>)", re.I | re.S)
+
+
+def is_markdown(text: str) -> bool:
+    """Text from a PDF-to-Markdown converter or an OCR tool: its tables are rows of cells between pipes, or HTML
+    tables among the text (as some converters write tables with merged cells)."""
+    if ("<table" in text or "<TABLE" in text) and _HTML_TABLE.search(text):
+        return True
+    if "|" not in text and "｜" not in text:
+        return False
+    rows = 0
+    for line in text.splitlines():
+        if _PIPE_ROW.match(line) and line.count("|") + line.count("｜") >= 3:
+            rows += 1
+            if rows >= 5:
+                return True
+    return False
+
+
+def _pipe_cells(row: str) -> list[str | None]:
+    row = row.strip().replace("｜", "|").strip("|")
+    return [_MD_EMPHASIS.sub("", cell).strip() for cell in row.split("|")]
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _rejoin_broken_rows(rows: list[list[str | None]]) -> list[list[str | None]]:
+    """A row broken at a cell boundary (OCR output): a short row with its label, then a row of numbers only, that
+    together make the table's usual width, are one row."""
+    widths: dict[int, int] = {}
+    for row in rows:
+        widths[len(row)] = widths.get(len(row), 0) + 1
+    usual = max(widths, key=lambda width: (widths[width], width))
+    out: list[list[str | None]] = []
+    for row in rows:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and len(previous) < usual
+            and len(previous) + len(row) == usual
+            and not any(_CJK.search(cell or "") for cell in row)
+            and any(_CJK.search(cell or "") for cell in previous)
+        ):
+            out[-1] = previous + row
+        else:
+            out.append(row)
+    return out
+
+
+def markdown_blocks(text: str) -> list[Block]:
+    """Markdown's text and pipe tables, and HTML tables among them read by the HTML reader."""
+    if not _HTML_TABLE.search(text):
+        return _markdown_blocks(text)
+    from gongkai.report.parse.html import html_blocks
+
+    blocks: list[Block] = []
+    for index, part in enumerate(_HTML_TABLE.split(text)):
+        if index % 2:
+            blocks.extend(block for block in html_blocks(part) if isinstance(block, TableBlock))
+        elif part.strip():
+            blocks.extend(_markdown_blocks(part))
+    return blocks
+
+
+def _markdown_blocks(text: str) -> list[Block]:
+    """Pipe tables as tables (separator rows dropped, a row broken over lines joined, a repeated header row read like
+    any other), headings and paragraphs as paragraphs without their Markdown marks."""
+    blocks: list[Block] = []
+    meta, text = _header(text)
+    if meta:
+        blocks.append(meta)
+    rows: list[list[str | None]] = []
+    pending = ""  # a row begun on an earlier line that has not ended with its pipe yet
+
+    def end_table() -> None:
+        if rows:
+            blocks.append(TableBlock(_rejoin_broken_rows(rows)))
+            rows.clear()
+
+    def add_row(row: str) -> None:
+        cells = _pipe_cells(row)
+        if all(_SEPARATOR_CELL.match(cell or "") or not cell for cell in cells) and any(cells):
+            return  # |---|:---:|
+        rows.append(cells)
+
+    for raw in text.splitlines():
+        line = _MARKERS.sub("", raw).rstrip()
+        stripped = line.strip()
+        if pending:
+            pending += stripped  # a cell's text wrapped onto the next line
+            if stripped.endswith(("|", "｜")):
+                add_row(pending)
+                pending = ""
+            continue
+        if _PIPE_ROW.match(line):
+            if stripped.endswith(("|", "｜")) and len(stripped) > 1:
+                add_row(stripped)
+            else:
+                pending = stripped
+            continue
+        if not stripped:
+            continue  # a blank line between rows (OCR output has them) does not end a table
+        if _MD_IMAGE.match(stripped):
+            continue
+        end_table()
+        paragraph = _MD_EMPHASIS.sub("", _MD_PREFIX.sub("", stripped)).strip()
+        if paragraph:
+            blocks.append(Paragraph(paragraph))
+    if pending:
+        add_row(pending)
+    end_table()
+    return blocks
+
+
 def text_blocks(text: str) -> list[Block]:
+    text = fold_compatibility(text)
+    if is_markdown(text):
+        return markdown_blocks(text)
     return cell_per_line_blocks(text) if is_cell_per_line(text) else run_together_blocks(text)
 
 
@@ -418,4 +565,10 @@ def parse_text_run_together(text: str, source: str = "<text>") -> ParsedDocument
 
 
 def parse_text(text: str, source: str = "<text>") -> ParsedDocument:
-    return assemble(text_blocks(text), source)
+    document = assemble(text_blocks(text), source)
+    if document.cells_found == 0 and not document.findings and is_markdown(text):
+        # Pipes that are not a table's cells after all (an OCR tool's column marks): read the text as run-together.
+        again = parse_text_run_together(fold_compatibility(text), source)
+        if again.cells_found:
+            return again
+    return document
