@@ -34,6 +34,7 @@ bench: $(STAMP)
 	-$(BIN)/python benchmarks/bench_report.py
 	-$(BIN)/python benchmarks/bench_workdays.py
 	-$(BIN)/python benchmarks/bench_check.py
+	-$(BIN)/python benchmarks/bench_corpus.py
 	-$(BIN)/python benchmarks/bench_reporting.py
 	-$(BIN)/python benchmarks/bench_portal.py
 

@@ -260,15 +260,20 @@ def print_report(results: list[Result], seconds: float, verbose: bool = False) -
     overall: Summary = s["overall"]
     provinces = {r.expected.get("province") for r in results if r.expected.get("province")}
     complete = sum(1 for r in results if not r.expected.get("truncated"))
-    print(f"corpus: {len(results)} documents ({complete} complete, {len(results) - complete} fragments), "
-          f"{len(provinces)} provinces, input kinds: {', '.join(sorted(s['by_kind']))}; checked in {seconds:.1f} s")  # fmt: skip
+    kinds = ", ".join(sorted(s["by_kind"]))
+    print(
+        f"corpus: {len(results)} documents ({complete} complete, {len(results) - complete} fragments), "
+        f"{len(provinces)} provinces, input kinds: {kinds}; checked in {seconds:.1f} s"
+    )
     print()
     print(f"{'':24}{'reports':>8}{'cells':>14}{'cell acc':>10}{'fields':>10}{'TP':>5}{'FP':>5}{'FN':>5}"
           f"{'precision':>11}{'recall':>9}")  # fmt: skip
 
     def line(label: str, x: Summary) -> None:
-        print(f"{label:24}{x.reports:>8}{x.cells_right:>7}/{x.cells_total:<6}{pct(x.cell_accuracy):>10}"
-              f"{x.meta_right:>5}/{x.meta_total:<4}{x.tp:>5}{x.fp:>5}{x.fn:>5}{pct(x.precision):>11}{pct(x.recall):>9}")  # fmt: skip
+        cells = f"{x.cells_right:>7}/{x.cells_total:<6}{pct(x.cell_accuracy):>10}"
+        fields = f"{x.meta_right:>5}/{x.meta_total:<4}"
+        rules = f"{x.tp:>5}{x.fp:>5}{x.fn:>5}{pct(x.precision):>11}{pct(x.recall):>9}"
+        print(f"{label:24}{x.reports:>8}{cells}{fields}{rules}")
 
     line("overall", overall)
     for kind, x in sorted(s["by_kind"].items()):
@@ -310,7 +315,7 @@ def _compress(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
             runs[(d["report"], d["class"])].append(d)
         else:
             out.append(d)
-    for (report, _cls), cells in runs.items():
+    for cells in runs.values():
         if len(cells) <= 3:
             out.extend(cells)
             continue
