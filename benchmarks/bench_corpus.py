@@ -255,6 +255,23 @@ def defects(results: list[Result]) -> list[dict[str, Any]]:
     return out
 
 
+def stale_entries(results: list[Result]) -> list[str]:
+    """`known_*` entries that no longer describe anything: the defect is fixed, so the entry should go."""
+    out = []
+    for r in results:
+        for entry in r.expected.get("known_false", []):
+            if entry["rule"] not in r.false_rules:
+                out.append(f"{r.name}: known_false {entry['rule']} (class {entry['class']}) is no longer raised")
+        for entry in r.expected.get("known_missed", []):
+            if entry["rule"] not in r.missed_rules:
+                out.append(f"{r.name}: known_missed {entry['rule']} (class {entry['class']}) is now raised")
+        wrong = [name for name, _, _ in r.wrong_cells] + [key for key, _, _ in r.wrong_meta]
+        for entry in r.expected.get("known_wrong", []):
+            if not any(fnmatch.fnmatchcase(name, entry["what"]) for name in wrong):
+                out.append(f"{r.name}: known_wrong {entry['what']} (class {entry['class']}) is now read right")
+    return out
+
+
 def print_report(results: list[Result], seconds: float, verbose: bool = False) -> bool:
     s = summarise(results)
     overall: Summary = s["overall"]
@@ -295,6 +312,11 @@ def print_report(results: list[Result], seconds: float, verbose: bool = False) -
         for d in shown:
             detail = f" — {d['detail']}" if d["detail"] else ""
             print(f"    [{d['type']}] {d['report']}: {d['what']}{detail}")
+    stale = stale_entries(results)
+    if stale:
+        print(f"\n{len(stale)} known defects are gone (delete them from the expected files):")
+        for line_ in stale:
+            print(f"    {line_}")
     ok = (overall.cell_accuracy or 0) >= TARGET_CELLS and (
         overall.precision is None or overall.precision >= TARGET_PRECISION
     )
@@ -340,6 +362,7 @@ def main(argv: list[str] | None = None) -> int:
             "by_kind": {k: vars(v) for k, v in s["by_kind"].items()},
             "by_rule": {k: dict(zip(("tp", "fp", "fn"), v, strict=True)) for k, v in s["by_rule"].items()},
             "defects": defects(results),
+            "stale_known_entries": stale_entries(results),
         }
         Path(args.json).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0 if ok else 1

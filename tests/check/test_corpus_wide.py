@@ -143,6 +143,11 @@ def test_every_false_or_missed_finding_is_a_known_defect(results, name):
     assert not unlisted_missed, f"true findings no longer raised: {unlisted_missed}"
 
 
+def test_every_known_defect_still_exists(results):
+    """A `known_*` entry that describes nothing (the defect was fixed) must be deleted, so the files stay true."""
+    assert not bench.stale_entries(list(results.values()))
+
+
 def test_the_benchmark_counts_a_false_finding_and_a_wrong_cell(tmp_path):
     """The scoring itself: a real document, an expected file that disagrees with it in one cell and one rule."""
     source = CORPUS / "fragments" / "guangdong-longgang-dept-2024.page.txt"
