@@ -1,7 +1,7 @@
 """The wide corpus of real reports (tests/corpus/): its metadata is complete, and the checker keeps what it already gets
 right there. Defects the checker still has are written in the expected files (`known_false`, `known_missed`,
 `known_wrong`, each with its issue-16 class); anything wrong that is not written there fails, so a regression cannot
-pass silently, and a listed defect that disappears is reported by the benchmark (benchmarks/bench_corpus.py)."""
+pass silently, and so does a listed defect that has disappeared (delete its entry: the files must stay true)."""
 
 from __future__ import annotations
 
