@@ -35,6 +35,7 @@ bench: $(STAMP)
 	-$(BIN)/python benchmarks/bench_workdays.py
 	-$(BIN)/python benchmarks/bench_applications.py
 	-$(BIN)/python benchmarks/bench_check.py
+	-$(BIN)/python benchmarks/bench_corpus.py
 	-$(BIN)/python benchmarks/bench_reporting.py
 	-$(BIN)/python benchmarks/bench_portal.py
 
