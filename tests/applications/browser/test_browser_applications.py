@@ -9,7 +9,7 @@ import re
 import docx
 import pytest
 
-from applications.conftest import PERSON
+from applications.conftest import PERSON, png
 from gongkai.applications.models import Application
 from personas import PASSWORD, solve_challenge
 
@@ -34,6 +34,8 @@ def _apply(page, agency) -> tuple[str, str]:
     page.select_option("#id_id_type", "resident_id")
     page.select_option("#id_form", "paper")
     page.select_option("#id_delivery", "post")
+    identity = {"name": "身份证.png", "mimeType": "image/png", "buffer": png()}  # 第29条: the proof of identity
+    page.set_input_files("#id_identity_document", identity)
     page.fill("#id_challenge", solve_challenge(page.content()))
     page.click("button:has-text('提交申请')")
     return page.text_content("#number"), page.text_content("#code")
