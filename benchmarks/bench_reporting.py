@@ -161,7 +161,10 @@ def generate() -> None:
         " applicant_type, applicant_name, id_type, id_number, credit_code, contact_person, phone, email, address,"
         " postcode, description, purpose, form, delivery, status, due_date, pause_reason, extension_workdays,"
         " outcome, decided_on, reason, delivered_on, delivered_by, closed_on, assignee_id, created_at,"
-        " registered_by_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " registered_by_id, applicant_type_reason, provisional, answered_late, pause_ends_on)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'',0,0,NULL)",
+        # The counting benchmark measures GROUP BY queries, not the event log: rows are inserted whole (their
+        # events are not generated), so verify_applications is not meant for this throwaway database.
         applications(),
     )
     db.commit()

@@ -147,3 +147,13 @@ def test_many_repeated_applications_ask_for_reasons_then_set_a_period(submit, al
     application.refresh_from_db()
     assert application.due_date == date(2026, 3, 31)
     assert "2026年3月31日前作出答复" in letter.body and "第三十五条" in letter.body
+
+
+def test_supervisors_see_open_overdue_and_late_answers_apart(submit, alice, agency):
+    from gongkai.reporting.selectors import region_overview
+
+    late, _ = submit(received_on=date(2026, 1, 5), channel="post")
+    services.application_decide(application=late, actor=alice, on=date(2026, 2, 9), outcome="granted")
+    submit(received_on=date(2026, 1, 6), channel="post")  # still open, due 3 February: overdue today
+    (row,) = region_overview(agencies=[agency], year=2026, today=date(2026, 3, 2))
+    assert (row.overdue_applications, row.late_answers) == (1, 1)

@@ -186,7 +186,8 @@ class AgencyRow:
     deadline: date
     errors: int
     warnings: int
-    overdue_applications: int
+    overdue_applications: int  # open and past the due date today
+    late_answers: int  # answered in the year after the due date (逾期答复): nothing recorded later erases it
     version: int | None
 
 
@@ -206,8 +207,15 @@ def region_overview(*, agencies, year: int, today: date) -> list[AgencyRow]:
         ReportVersion.objects.filter(agency__in=agencies, year=year, number=1).values_list("agency_id", "published_on")
     )
     overdue = dict(
-        Application.objects.overdue(on=today)
+        Application.objects.open_overdue(on=today)
         .filter(agency__in=agencies)
+        .values("agency_id")
+        .annotate(n=Count("pk"))
+        .values_list("agency_id", "n")
+        .order_by()
+    )
+    late = dict(
+        Application.objects.filter(agency__in=agencies, answered_late=True, decided_on__year=year)
         .values("agency_id")
         .annotate(n=Count("pk"))
         .values_list("agency_id", "n")
@@ -237,6 +245,7 @@ def region_overview(*, agencies, year: int, today: date) -> list[AgencyRow]:
                 errors=sum(f.severity is Severity.ERROR for f in findings),
                 warnings=sum(f.severity is Severity.WARNING for f in findings),
                 overdue_applications=overdue.get(agency.pk, 0),
+                late_answers=late.get(agency.pk, 0),
                 version=published["latest"] if published else None,
             )
         )

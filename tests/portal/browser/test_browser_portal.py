@@ -13,6 +13,7 @@ TITLE = "关于开展公共机构节能宣传周活动的通知"
 
 
 def _assert_accessible(page) -> None:
+    page.wait_for_load_state()  # a click may still be navigating: axe needs the new document, not the old one's end
     results = Axe().run(page)
     serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert not serious, results.generate_report()

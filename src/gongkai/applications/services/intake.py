@@ -72,11 +72,20 @@ def with_retries(call, attempts: int = 200):
         try:
             with guard:
                 return call()
-        except (OperationalError, IntegrityError):
-            if attempt == attempts - 1 or connection.in_atomic_block:
+        except (OperationalError, IntegrityError) as exc:
+            if attempt == attempts - 1 or connection.in_atomic_block or not _worth_retrying(exc):
                 raise
             time.sleep(random.uniform(0.002, 0.02) * min(attempt + 1, 10))
     raise AssertionError("unreachable")
+
+
+def _worth_retrying(exc: Exception) -> bool:
+    """A lost race is worth another try (a locked or busy database, a deadlock, a counter row inserted by another
+    request); a read-only disk, a full disk or a broken schema is not: retrying would only make the person wait."""
+    if isinstance(exc, IntegrityError):
+        return True
+    text = str(exc).lower()
+    return any(word in text for word in ("locked", "busy", "deadlock", "could not serialize"))
 
 
 # -- intake -------------------------------------------------------------------------------------------------------
