@@ -26,7 +26,7 @@ def audit_record(
         before=before,
         after=after,
     )
-    entry.full_clean()
+    entry.clean_fields(exclude=["actor", "agency"])  # the actor and agency are the objects in hand
     entry.save()
     return entry
 

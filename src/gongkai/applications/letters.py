@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from functools import lru_cache
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -186,9 +187,14 @@ def letter_context(application: Application, extra: dict | None = None) -> dict:
     return facts
 
 
+@lru_cache(maxsize=256)
+def _compiled(source: str) -> Template:
+    """Templates compiled once per wording (an agency's own wording is a different source, so a new entry)."""
+    return Template("{% autoescape off %}" + source + "{% endautoescape %}")
+
+
 def render_body(application: Application, kind: str, extra: dict | None = None) -> str:
-    source = "{% autoescape off %}" + template_for(application, kind) + "{% endautoescape %}"
-    return Template(source).render(Context(letter_context(application, extra))).strip()
+    return _compiled(template_for(application, kind)).render(Context(letter_context(application, extra))).strip()
 
 
 def letter_title(kind: str) -> str:
@@ -253,59 +259,82 @@ def letter_docx(letter: Letter) -> bytes:
     return bytes(letter.sent_docx) if letter.locked and letter.sent_docx else render_docx(letter)
 
 
-def _font(run, name: str, size_pt: float, bold: bool = False) -> None:
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
+# The letter's layout (GB/T 9704-2012): A4, margins 37/35/28/26 mm, 28 pt exact line spacing, 方正小标宋简体 22 pt
+# title lines, 仿宋_GB2312 16 pt body with a two-character first-line indent. Written as WordprocessingML directly:
+# a letter is a handful of paragraphs, and the package takes a millisecond instead of python-docx's 50.
+TITLE_FONT, BODY_FONT = "方正小标宋简体", "仿宋_GB2312"
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_PACKAGE = {
+    "[Content_Types].xml": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/word/document.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+        "</Types>"
+    ),
+    "_rels/.rels": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+        'Target="word/document.xml"/></Relationships>'
+    ),
+}
+# A4 and the margins in twentieths of a point.
+_SECTION = (
+    '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>'
+    '<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" w:header="851" w:footer="992" w:gutter="0"/>'
+    "</w:sectPr>"
+)
 
-    run.font.name = name
-    run.font.size = Pt(size_pt)
-    run.font.bold = bold
-    rpr = run._element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = rpr.makeelement(qn("w:rFonts"), {})
-        rpr.append(fonts)
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia"):
-        fonts.set(qn(attr), name)
+
+def _paragraph(text: str, *, font: str = BODY_FONT, size: float = 16, align: str = "", indent: bool = False) -> str:
+    from xml.sax.saxutils import escape
+
+    half_points = round(size * 2)
+    properties = '<w:spacing w:line="560" w:lineRule="exact"/>'
+    if indent:
+        properties += f'<w:ind w:firstLine="{round(size * 2 * 20)}"/>'
+    if align:
+        properties += f'<w:jc w:val="{align}"/>'
+    run = (
+        f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}"/>'
+        f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/></w:rPr>'
+    )
+    # Old data may hold characters XML cannot.
+    text = escape(strip_control(text))
+    return f'<w:p><w:pPr>{properties}</w:pPr><w:r>{run}<w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
 
 
 def render_docx(letter: Letter) -> bytes:
-    import docx
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Mm, Pt
+    import zipfile
 
-    application = letter.application
-    document = docx.Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-    section.left_margin, section.right_margin = Mm(28), Mm(26)
-
-    def paragraph(
-        text: str, *, font: str = "仿宋_GB2312", size: float = 16, align=None, indent: bool = False, bold: bool = False
-    ):
-        p = document.add_paragraph()
-        p.paragraph_format.line_spacing = Pt(28)
-        if align is not None:
-            p.alignment = align
-        if indent:
-            p.paragraph_format.first_line_indent = Pt(size * 2)
-        _font(p.add_run(strip_control(text)), font, size, bold)  # old data may hold what XML cannot
-        return p
-
-    paragraph(application.agency.name, font="方正小标宋简体", size=22, align=WD_ALIGN_PARAGRAPH.CENTER)
-    paragraph(letter.title, font="方正小标宋简体", size=22, align=WD_ALIGN_PARAGRAPH.CENTER)
+    agency = letter.application.agency.name
+    paragraphs = [
+        _paragraph(agency, font=TITLE_FONT, size=22, align="center"),
+        _paragraph(letter.title, font=TITLE_FONT, size=22, align="center"),
+    ]
     if letter.doc_number:
-        paragraph(letter.doc_number, align=WD_ALIGN_PARAGRAPH.CENTER)
+        paragraphs.append(_paragraph(letter.doc_number, align="center"))
     blocks = [block.strip() for block in letter.body.replace("\r\n", "\n").split("\n\n") if block.strip()]
     for index, block in enumerate(blocks):
-        for line in block.split("\n"):
-            # The salutation stands flush left; every paragraph after it is indented two characters.
-            paragraph(line, indent=index > 0)
-    paragraph("")
-    paragraph(application.agency.name, align=WD_ALIGN_PARAGRAPH.RIGHT)
+        # The salutation stands flush left; every paragraph after it is indented two characters.
+        paragraphs += [_paragraph(line, indent=index > 0) for line in block.split("\n")]
+    paragraphs.append(_paragraph(""))
+    paragraphs.append(_paragraph(agency, align="right"))
     # Dated on the day it is sent, never before: a draft leaves the date blank.
-    paragraph(cn_date(letter.sent_on) if letter.sent_on else "年  月  日", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    paragraphs.append(_paragraph(cn_date(letter.sent_on) if letter.sent_on else "年  月  日", align="right"))
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{_W}"><w:body>'
+        + "".join(paragraphs)
+        + _SECTION
+        + "</w:body></w:document>"
+    )
     out = io.BytesIO()
-    document.save(out)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, xml in (*_PACKAGE.items(), ("word/document.xml", document)):
+            # A fixed timestamp: the same letter always gives the same bytes.
+            package.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), xml.encode("utf-8"))
     return out.getvalue()

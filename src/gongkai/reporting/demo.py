@@ -152,7 +152,7 @@ def _applications(agency: Agency, handler) -> None:
 
     def decide(application, outcome: str, on: date) -> None:
         received = application.received_on
-        if outcome == "other_no_correction":
+        if outcome in ("other_no_correction", "unavailable_unclear"):  # both need a correction asked for (第30条)
             services.application_request_correction(
                 application=application,
                 actor=handler,
@@ -160,6 +160,7 @@ def _applications(agency: Agency, handler) -> None:
                 reply_by=received + timedelta(days=8),
                 what="【演示】请写明所需信息的名称或文号",
             )
+        if outcome == "other_no_correction":
             services.application_lapse_correction(application=application, actor=handler, on=on)
         elif outcome == "other_unpaid_fee":
             notice = services.application_send_fee_notice(
@@ -171,13 +172,6 @@ def _applications(agency: Agency, handler) -> None:
             services.application_lapse_fee(application=application, actor=handler, on=pay_by + timedelta(days=3))
         else:
             if outcome == "unavailable_unclear":
-                services.application_request_correction(
-                    application=application,
-                    actor=handler,
-                    on=received + timedelta(days=1),
-                    reply_by=received + timedelta(days=8),
-                    what="【演示】请写明所需信息的名称或文号",
-                )
                 services.application_record_correction(
                     application=application, actor=handler, on=received + timedelta(days=4)
                 )

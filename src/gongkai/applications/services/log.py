@@ -97,11 +97,13 @@ def append_event(
         raise StepRefused(str(exc)) from None
     before = {"status": application.status, "due_date": application.due_date and application.due_date.isoformat()}
     event.from_status, event.to_status = application.status, state.status.value
-    event.full_clean()
+    # The case was just replayed with the event: what is left to check is each field's own form (the application
+    # and the actor are the objects in hand, so no query is needed to validate them).
+    event.clean_fields(exclude=["application", "actor"])
     event.save()
     write_cache(application, state, [*rows, event])
-    application.full_clean()
-    application.save()
+    # Only the cache changes; its values come from derive_case and the database's constraints guard them again.
+    application.save(update_fields=CACHED_FIELDS)
     if state.clock.fee_payment_deadline is not None:  # the deadline follows the day the notice arrived
         Fee.objects.filter(application=application).update(pay_by=state.clock.fee_payment_deadline)
     audit_record(
