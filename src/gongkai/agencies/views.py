@@ -20,7 +20,7 @@ from gongkai.agencies.throttle import login_attempt_begin, login_attempt_failed,
 from gongkai.publishing import workflow
 from gongkai.publishing.models import Item, Status
 from gongkai.reporting.selectors import dashboard_report
-from gongkai.site.clients import client_ip
+from gongkai.common.clients import client_ip
 
 
 def login_view(request):

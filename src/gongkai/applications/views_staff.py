@@ -26,7 +26,7 @@ from gongkai.applications.privacy import SENSITIVE_FIELDS
 from gongkai.applications.selectors import EXPORT_COLUMNS, export_rows
 from gongkai.applications.workflow import HANDLER_ROLES, OPEN_STATUSES, Status
 from gongkai.publishing.files import CONTENT_TYPES
-from gongkai.site.forms import message_service_errors
+from gongkai.common.forms import message_service_errors
 from gongkai.workdays import WorkdaysError
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

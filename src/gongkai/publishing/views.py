@@ -17,7 +17,7 @@ from gongkai.publishing import services, workflow
 from gongkai.publishing.files import CONTENT_TYPES
 from gongkai.publishing.forms import CommentForm, ItemForm, ReasonForm, UploadForm
 from gongkai.publishing.models import Attachment, Item, Status, Validity
-from gongkai.site.forms import add_service_errors, message_service_errors
+from gongkai.common.forms import add_service_errors, message_service_errors
 
 
 def _get_item_for_member(user, pk: int) -> Item:

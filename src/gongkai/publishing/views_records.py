@@ -15,7 +15,7 @@ from gongkai.publishing import spreadsheets
 from gongkai.publishing.files import CONTENT_TYPES
 from gongkai.publishing.forms import FiguresForm, UploadForm
 from gongkai.publishing.models import FIGURE_FIELDS, YearFigures
-from gongkai.site.forms import message_service_errors
+from gongkai.common.forms import message_service_errors
 
 XLSX = CONTENT_TYPES["xlsx"]
 

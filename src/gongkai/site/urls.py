@@ -6,10 +6,10 @@ from gongkai.publishing import views, views_records
 from gongkai.site import api
 from gongkai.site import views as site_views
 
-handler400 = "gongkai.site.errors.bad_request"
-handler403 = "gongkai.site.errors.permission_denied"
-handler404 = "gongkai.site.errors.page_not_found"
-handler500 = "gongkai.site.errors.server_error"
+handler400 = "gongkai.common.errors.bad_request"
+handler403 = "gongkai.common.errors.permission_denied"
+handler404 = "gongkai.common.errors.page_not_found"
+handler500 = "gongkai.common.errors.server_error"
 
 admin.site.site_header = "gongkai 系统管理"
 admin.site.site_title = "gongkai"
