@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "gongkai.applications",
     "gongkai.portal",
     "gongkai.reporting",
+    "gongkai.workspace",
 ]
 
 MIDDLEWARE = [
@@ -68,6 +69,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "gongkai.portal.context.site_url",
+                "gongkai.workspace.context.inbox_count",
             ],
         },
     },
