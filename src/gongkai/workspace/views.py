@@ -47,10 +47,9 @@ def _shortcut(request, *, roles, target: str, title: str, year: bool = False):
     args = (dashboard_report_year(timezone.localdate()),) if year else ()
     if len(agencies) == 1:
         return redirect(target, agencies[0].pk, *args)
-    links = [(a, a.pk) for a in agencies]
-    return render(
-        request, "workspace/choose.html", {"links": links, "target": target, "title": title, "year": args[0] if args else None}
-    )
+    year_arg = args[0] if args else None
+    context = {"links": [(a, a.pk) for a in agencies], "target": target, "title": title, "year": year_arg}
+    return render(request, "workspace/choose.html", context)
 
 
 @login_required
