@@ -90,3 +90,14 @@ def test_a_reviewer_without_application_roles_is_not_sent_to_a_403(client, bob):
     response = client.get("/staff/go/applications/")
     assert response.status_code == 200
     assert "没有办理这项工作的岗位" in response.content.decode()
+
+
+@pytest.mark.parametrize("persona", ["frank", "root"])
+def test_the_shortcuts_never_end_in_a_403_for_supervisors_and_system_admins(client, team, persona):
+    client.force_login(team[persona])
+    for path in ("/staff/go/items/", "/staff/go/applications/", "/staff/go/reports/"):
+        assert client.get(path, follow=True).status_code == 200, path
+    page = client.get("/staff/").content.decode()
+    for href in re.findall(r'<section id="overview">.*?</section>', page, re.S)[0:1]:
+        for link in HREF.findall(href):
+            assert client.get(link, follow=True).status_code == 200, link

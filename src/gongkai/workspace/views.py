@@ -41,9 +41,16 @@ def staff_home(request):
 def _shortcut(request, *, roles, target: str, title: str, year: bool = False):
     """The header's 信息 / 依申请公开 / 年度报告: straight to the page when the user works in one agency, else a
     list of their agencies (two clicks at most)."""
-    agencies = [a for a in Agency.objects.for_user(request.user) if not roles or roles_in(request.user, a) & set(roles)]
-    if not agencies and (request.user.is_superuser or request.user.supervisions.exists()):
-        agencies = list(selectors.overview_agencies(request.user))
+    user = request.user
+    if not user.memberships.exists():  # supervisors and system admins: their own pages, never a 403
+        if user.supervisions.exists():
+            return (
+                redirect("report-region", dashboard_report_year(timezone.localdate()))
+                if year
+                else redirect("supervision")
+            )
+        return redirect("staff-home")
+    agencies = [a for a in Agency.objects.for_user(user) if not roles or roles_in(user, a) & set(roles)]
     args = (dashboard_report_year(timezone.localdate()),) if year else ()
     if len(agencies) == 1:
         return redirect(target, agencies[0].pk, *args)
