@@ -17,6 +17,9 @@ PDF = pdf_with_text("notice")
 # (name, method, path template, item state, who may)
 STAFF_URLS = [
     ("home", "get", "/staff/", None, EVERYONE),
+    ("go-items", "get", "/staff/go/items/", None, EVERYONE),
+    ("go-applications", "get", "/staff/go/applications/", None, EVERYONE),
+    ("go-reports", "get", "/staff/go/reports/", None, EVERYONE),
     ("supervision", "get", "/staff/supervision/", None, {"frank"}),
     ("dashboard", "get", "/staff/{agency}/", None, VIEWERS),
     ("audit", "get", "/staff/{agency}/audit/", None, {"erin"}),

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
 
-from gongkai.site.clients import client_ip
+from gongkai.common.clients import client_ip
 from security.conftest import APPLICANT, answered_challenge
 
 

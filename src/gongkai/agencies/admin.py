@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from gongkai.agencies import signals
 from gongkai.agencies.models import (
     Agency,
     AuditEntry,
@@ -38,9 +39,7 @@ class AgencyAdmin(admin.ModelAdmin):
             after=snapshot(obj, AGENCY_FIELDS),
         )
         if change:
-            from gongkai.portal import sync as portal_sync  # portal builds on agencies, not the other way round
-
-            portal_sync.names_changed(agency_id=obj.pk)
+            signals.agency_changed.send(sender=Agency, agency_id=obj.pk)
 
 
 @admin.register(Region)
@@ -99,8 +98,7 @@ class CalendarYearAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         """Once the year's days are saved, every open application whose dates run into it is recomputed at once."""
         super().save_related(request, form, formsets, change)
-        from gongkai.applications.services import applications_recompute_for_schedule  # applications uses agencies
-
-        moved = applications_recompute_for_schedule(year=form.instance.year, actor=request.user)
+        answers = signals.calendar_year_changed.send(sender=CalendarYear, year=form.instance.year, actor=request.user)
+        moved = sum(answer or 0 for _, answer in answers)
         if moved:
             self.message_user(request, f"已按{form.instance.year}年放假安排重新计算{moved}件申请的答复期限")

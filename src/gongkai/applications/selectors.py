@@ -23,6 +23,7 @@ from django.db.models import Count, Q, Sum
 
 from gongkai.agencies.models import Agency
 from gongkai.applications.models import Appeal, Application, Fee
+from gongkai.applications.workflow import Status
 from gongkai.report.format import APPLICANT_COLUMN_KEYS, C_GROUPS, C_RESULTS, TABLE_B_2021
 from gongkai.report.model import Report
 
@@ -198,3 +199,43 @@ EXPORT_COLUMNS = (
     "carried_forward",
     "answered_late",
 )
+
+
+# -- the staff queue's search ------------------------------------------------------------------------------------
+
+ASSIGNEE_ME, ASSIGNEE_NONE = "me", "none"
+
+
+def application_search(applications, params, *, user, today: date):
+    """`applications` narrowed by the queue's parameters: q (申请编号, applicant's name), status ("open" or one
+    status), overdue, assignee ("me", "none" or a user id) and year (收到年度). Returns the rows, newest first, and
+    the filters as understood (to show them back in the form)."""
+    q = (params.get("q") or "").strip()
+    status = params.get("status", "")
+    overdue = params.get("overdue") == "1"
+    assignee = params.get("assignee", "")
+    year = params.get("year", "")
+    if q:
+        applications = applications.filter(Q(number__icontains=q) | Q(applicant_name__icontains=q))
+    if status == "open":
+        applications = applications.open()
+    elif status in Status.values:
+        applications = applications.filter(status=status)
+    else:
+        status = ""
+    if overdue:
+        applications = applications.overdue(on=today)
+    if assignee == ASSIGNEE_ME:
+        applications = applications.filter(assignee=user)
+    elif assignee == ASSIGNEE_NONE:
+        applications = applications.filter(assignee__isnull=True)
+    elif assignee.isdigit():
+        applications = applications.filter(assignee_id=int(assignee))
+    else:
+        assignee = ""
+    if year.isdigit():
+        applications = applications.filter(received_on__year=int(year))
+    else:
+        year = ""
+    filters = {"q": q, "status": status, "overdue_only": overdue, "assignee": assignee, "year": year}
+    return applications.order_by("-received_on", "-pk"), filters

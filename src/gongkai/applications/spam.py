@@ -15,8 +15,8 @@ from django.db import OperationalError
 from django.utils import timezone
 
 from gongkai.applications.models import SubmissionAttempt
-from gongkai.site.clients import client_ip
-from gongkai.site.errors import BUSY, unavailable
+from gongkai.common.clients import client_ip
+from gongkai.common.errors import BUSY, unavailable
 
 _SALT = "gongkai.applications.challenge"
 _DIGITS = "零一二三四五六七八九十"

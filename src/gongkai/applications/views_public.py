@@ -17,7 +17,7 @@ from gongkai.applications.forms import PublicApplicationForm, TrackForm
 from gongkai.applications.models import Application, Channel
 from gongkai.applications.privacy import SENSITIVE_FIELDS
 from gongkai.applications.selectors_public import public_status
-from gongkai.site.forms import add_service_errors
+from gongkai.common.forms import add_service_errors
 from gongkai.workdays import Channel as ClockChannel
 
 

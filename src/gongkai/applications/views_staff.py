@@ -9,6 +9,7 @@ import csv
 from datetime import date
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpResponse
@@ -23,10 +24,11 @@ from gongkai.applications import forms, letters, services
 from gongkai.applications.clock import clock_for
 from gongkai.applications.models import Appeal, Application, Channel, IdentityDocument, Letter
 from gongkai.applications.privacy import SENSITIVE_FIELDS
-from gongkai.applications.selectors import EXPORT_COLUMNS, export_rows
-from gongkai.applications.workflow import HANDLER_ROLES, OPEN_STATUSES, Status
+from gongkai.applications.selectors import EXPORT_COLUMNS, application_search, export_rows
+from gongkai.applications.workflow import HANDLER_ROLES, Status
+from gongkai.common.forms import message_service_errors
+from gongkai.common.paging import page_of
 from gongkai.publishing.files import CONTENT_TYPES
-from gongkai.site.forms import message_service_errors
 from gongkai.workdays import WorkdaysError
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -49,6 +51,8 @@ def _get_letter_for_handler(user, pk: int) -> Letter:
 
 @login_required
 def queue(request, agency_id: int):
+    """The agency's applications: what is due (overdue, due soon, mine, paused) and every application, paged and
+    searchable by number and applicant, filtered by status, overdue, assignee and year."""
     agency = get_agency_for_member(request.user, agency_id, *HANDLER_ROLES)
     today = timezone.localdate()
     try:
@@ -57,6 +61,10 @@ def queue(request, agency_id: int):
         soon = today
     mine = agency.applications.open().assigned_to(request.user)
     all_open = agency.applications.open().select_related("assignee")
+    found, filters = application_search(
+        agency.applications.select_related("assignee"), request.GET, user=request.user, today=today
+    )
+    page, query = page_of(request, found)
     context = {
         "agency": agency,
         "today": today,
@@ -65,10 +73,17 @@ def queue(request, agency_id: int):
         "due_soon": all_open.due_by(on=today, last_day=soon),
         "paused": all_open.paused(on=today),
         "answered_late": agency.applications.filter(answered_late=True, decided_on__year=today.year),
-        "open": all_open.order_by("due_date"),
-        "recent": agency.applications.exclude(status__in=OPEN_STATUSES)[:30],
         "soon_days": DUE_SOON_WORKDAYS,
-        "year": today.year,
+        "this_year": today.year,
+        "page": page,
+        "query": query,
+        **filters,
+        "searching": any(filters.values()),
+        "statuses": Status.choices,
+        "handlers": get_user_model()
+        .objects.filter(memberships__agency=agency, memberships__role__in=HANDLER_ROLES, is_active=True)
+        .distinct(),
+        "years": agency.applications.dates("received_on", "year", order="DESC"),
     }
     return render(request, "applications/staff_queue.html", context)
 

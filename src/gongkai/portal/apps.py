@@ -16,6 +16,12 @@ def _register_sqlite_functions(sender, connection, **kwargs):
             connection.connection.create_function(name, 1, function, deterministic=True)
 
 
+def _agency_changed(sender, *, agency_id: int, **kwargs) -> None:
+    from gongkai.portal import sync
+
+    sync.names_changed(agency_id=agency_id)
+
+
 class PortalConfig(AppConfig):
     name = "gongkai.portal"
     verbose_name = "公开门户"
@@ -23,3 +29,10 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         connection_created.connect(_register_sqlite_functions, dispatch_uid="gongkai-portal-sqlite-functions")
+        # The portal builds on publishing and agencies; they tell it what changed through these (never import it).
+        from gongkai.agencies.signals import agency_changed
+        from gongkai.portal import sync
+        from gongkai.publishing import public_site
+
+        agency_changed.connect(_agency_changed, dispatch_uid="gongkai-portal-agency-changed")
+        public_site.connect(sync)

@@ -14,9 +14,8 @@ from gongkai.agencies.models import Agency
 from gongkai.portal import paging
 from gongkai.portal.http import public_page
 from gongkai.portal.search import highlight, search, terms_of
+from gongkai.publishing.files import attachment_response
 from gongkai.publishing.models import Attachment, CatalogEntry, Category, Item, Status, Validity
-from gongkai.publishing.views import attachment_response
-from gongkai.reporting.selectors import published_versions
 
 LATEST_ON_HOME = 10
 SEARCH_PAGE_SIZE = 20
@@ -64,8 +63,6 @@ def agency_home(request, agency_id: int):
         "categories": agency.categories.annotate(n=Count("items", filter=Q(items__status=Status.PUBLISHED))),
         "latest": latest[:LATEST_ON_HOME],
         "applications_url": applications_url(agency),
-        # The 年报 column: each year's latest published version (reporting bumps `agency:<id>` on publication).
-        "reports": published_versions(agency=agency),
     }
     return render(request, "portal/agency.html", context)
 

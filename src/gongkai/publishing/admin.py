@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from gongkai.portal import sync as portal_sync
+from gongkai.publishing import public_site
 from gongkai.publishing.models import Attachment, CatalogEntry, Category, Item, ItemEvent, YearFigures
 
 
@@ -12,7 +12,7 @@ class CategoryAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if change:  # the public pages that print its name
-            portal_sync.names_changed(category_id=obj.pk)
+            public_site.names_changed(category_id=obj.pk)
 
 
 @admin.register(CatalogEntry)
@@ -23,7 +23,7 @@ class CatalogEntryAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if change:
-            portal_sync.names_changed(entry_id=obj.pk)
+            public_site.names_changed(entry_id=obj.pk)
 
 
 class ItemEventInline(admin.TabularInline):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import zipfile
 
+from django.http import FileResponse
+
 from gongkai.limits import REQUEST, FileLimits, LimitExceeded, ParseFailed, check_size, check_zip, isolated, rows
 
 KIND_LABELS = {"pdf": "PDF", "docx": "Word (DOCX)", "xlsx": "Excel (XLSX)", "png": "PNG 图片", "jpg": "JPEG 图片"}
@@ -85,3 +87,15 @@ def _extract(kind: str, data: bytes, limits: FileLimits) -> str:
             for row in rows(sheet.iter_rows(values_only=True), limits)
         )
     return ""
+
+
+def attachment_response(attachment) -> FileResponse:
+    """The attachment as a download, by the type its content was recognised as (staff and public pages)."""
+    response = FileResponse(
+        attachment.file.open("rb"),
+        content_type=CONTENT_TYPES[attachment.kind],
+        as_attachment=True,
+        filename=attachment.name,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -15,8 +15,7 @@ from gongkai.agencies.access import has_role
 from gongkai.agencies.calendar import platform_calendar
 from gongkai.agencies.models import Agency
 from gongkai.agencies.services import audit_record, snapshot
-from gongkai.portal import sync as portal_sync
-from gongkai.publishing import files, pii, workflow
+from gongkai.publishing import files, pii, public_site, workflow
 from gongkai.publishing.models import Attachment, Item, ItemEvent, Status, Validity
 from gongkai.publishing.sanitize import clean_html, html_to_text
 from gongkai.workdays import UnknownYearError
@@ -85,7 +84,7 @@ def _move(*, item: Item, to: str, actor, action: str, comment: str = "") -> Item
         after={"status": to, "comment": comment} if comment else {"status": to},
     )
     if Status.PUBLISHED in (before, to):
-        portal_sync.item_public_changed(item)  # search index and cached pages, in this transaction
+        public_site.item_public_changed(item)  # search index and cached pages, in this transaction
     return event
 
 
@@ -168,7 +167,7 @@ def item_update(*, item: Item, actor, **fields) -> Item:
     if not can_edit(actor, item):
         raise PermissionDenied
     before = snapshot(item, AUDIT_FIELDS)
-    shown_before = portal_sync.scopes_of(item) if item.status == Status.PUBLISHED else set()
+    shown_before = public_site.scopes_of(item) if item.status == Status.PUBLISHED else set()
     for name, value in fields.items():
         if name not in ITEM_FIELDS:
             raise TypeError(f"unknown item field {name}")
@@ -182,7 +181,7 @@ def item_update(*, item: Item, actor, **fields) -> Item:
         actor=actor, agency=item.agency, action="修改信息", obj=item, before=before, after=snapshot(item, AUDIT_FIELDS)
     )
     if shown_before:
-        portal_sync.item_public_changed(item, also=shown_before)
+        public_site.item_public_changed(item, also=shown_before)
     if item.status != Status.DRAFT:
         findings = [f.as_dict() for f in pii.scan(_scan_text(item))]
         item.personal_data_findings = findings
@@ -309,7 +308,7 @@ def item_set_validity(*, item: Item, actor, validity: str, on: date | None, reas
     event.full_clean()
     event.save()
     audit_record(actor=actor, agency=item.agency, action="变更有效性", obj=item, before=before, after=after)
-    portal_sync.item_public_changed(item)  # the item page shows 有效性; its cached copies are renewed
+    public_site.item_public_changed(item)  # the item page shows 有效性; its cached copies are renewed
     return item
 
 
@@ -333,7 +332,7 @@ def attachment_add(*, item: Item, actor, name: str, data: bytes, max_bytes: int)
     attachment.full_clean()
     attachment.save()
     if item.status == Status.PUBLISHED:
-        portal_sync.item_public_changed(item)
+        public_site.item_public_changed(item)
     audit_record(
         actor=actor,
         agency=item.agency,

@@ -8,16 +8,18 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai.agencies.access import get_agency_for_member, has_role, roles_in
+from gongkai.common.forms import add_service_errors, message_service_errors
+from gongkai.common.paging import page_of
 from gongkai.publishing import services, workflow
-from gongkai.publishing.files import CONTENT_TYPES
+from gongkai.publishing.files import attachment_response
 from gongkai.publishing.forms import CommentForm, ItemForm, ReasonForm, UploadForm
 from gongkai.publishing.models import Attachment, Item, Status, Validity
-from gongkai.site.forms import add_service_errors, message_service_errors
+from gongkai.publishing.selectors import item_search
 
 
 def _get_item_for_member(user, pk: int) -> Item:
@@ -30,19 +32,20 @@ def _get_item_for_member(user, pk: int) -> Item:
 
 @login_required
 def item_list(request, agency_id: int):
+    """The agency's items, paged; searchable by title, 索引号 and 文号; filtered by status, year and overdue."""
     agency = get_agency_for_member(request.user, agency_id)
-    items = agency.items.select_related("category")
-    status = request.GET.get("status", "")
-    if status in Status.values:
-        items = items.filter(status=status)
+    items, filters = item_search(agency.items.select_related("category"), request.GET, today=timezone.localdate())
+    page, query = page_of(request, items)
     return render(
         request,
         "publishing/item_list.html",
         {
             "agency": agency,
-            "items": items[:500],
-            "status": status,
+            "page": page,
+            "query": query,
+            **filters,
             "statuses": Status.choices,
+            "years": agency.items.dates("formed_on", "year", order="DESC"),
             "can_draft": has_role(request.user, agency, *workflow.DRAFT_ROLES),
         },
     )
@@ -216,17 +219,6 @@ def attachment_upload(request, pk: int):
         ),
         success="已上传附件",
     )
-
-
-def attachment_response(attachment: Attachment) -> HttpResponse:
-    response = FileResponse(
-        attachment.file.open("rb"),
-        content_type=CONTENT_TYPES[attachment.kind],
-        as_attachment=True,
-        filename=attachment.name,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 @login_required

@@ -11,11 +11,11 @@ from django.views.decorators.http import require_POST
 
 from gongkai.agencies.access import get_agency_for_member, get_agency_for_viewer, has_role
 from gongkai.agencies.models import Role
+from gongkai.common.forms import message_service_errors
 from gongkai.publishing import spreadsheets
 from gongkai.publishing.files import CONTENT_TYPES
 from gongkai.publishing.forms import FiguresForm, UploadForm
 from gongkai.publishing.models import FIGURE_FIELDS, YearFigures
-from gongkai.site.forms import message_service_errors
 
 XLSX = CONTENT_TYPES["xlsx"]
 

@@ -8,7 +8,7 @@ import json
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 
-from gongkai.site.errors import refusal
+from gongkai.common.errors import refusal
 from gongkai.text import MESSAGE, find_control, strings_in
 
 # No inline script anywhere (the one script is a file, gongkai/site/assets); styles may be inline (charts, the

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "gongkai.applications",
     "gongkai.portal",
     "gongkai.reporting",
+    "gongkai.workspace",
 ]
 
 MIDDLEWARE = [
@@ -68,6 +69,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "gongkai.portal.context.site_url",
+                "gongkai.workspace.context.inbox_count",
             ],
         },
     },
@@ -119,7 +121,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 # The proxies whose X-Forwarded-For is believed (addresses or CIDR ranges): the client's address, for the rate limits
-# and the login throttle, is the right-most address in that header that is not one of them (gongkai.site.clients).
+# and the login throttle, is the right-most address in that header that is not one of them (gongkai.common.clients).
 # The default trusts a proxy on the same machine, like the nginx site `gongkai manage portal_nginx` prints.
 GONGKAI_TRUSTED_PROXIES = env_networks("GONGKAI_TRUSTED_PROXIES", ["127.0.0.1", "::1"])
 

@@ -6,10 +6,10 @@ from gongkai.publishing import views, views_records
 from gongkai.site import api
 from gongkai.site import views as site_views
 
-handler400 = "gongkai.site.errors.bad_request"
-handler403 = "gongkai.site.errors.permission_denied"
-handler404 = "gongkai.site.errors.page_not_found"
-handler500 = "gongkai.site.errors.server_error"
+handler400 = "gongkai.common.errors.bad_request"
+handler403 = "gongkai.common.errors.permission_denied"
+handler404 = "gongkai.common.errors.page_not_found"
+handler500 = "gongkai.common.errors.server_error"
 
 admin.site.site_header = "gongkai 系统管理"
 admin.site.site_title = "gongkai"
@@ -28,11 +28,8 @@ urlpatterns = [
     # Accounts
     path("accounts/login/", agency_views.login_view, name="login"),
     path("accounts/logout/", agency_views.logout_view, name="logout"),
-    # Staff
-    path("staff/", agency_views.staff_home, name="staff-home"),
-    path("staff/supervision/", agency_views.supervision, name="supervision"),
-    path("staff/<int:agency_id>/", agency_views.dashboard, name="agency-dashboard"),
-    path("staff/<int:agency_id>/audit/", agency_views.audit_trail, name="audit-trail"),
+    # Staff: 待我处理, the header's shortcuts, dashboards, audit trail, supervision (gongkai.workspace)
+    path("", include("gongkai.workspace.urls")),
     path("staff/<int:agency_id>/items/", views.item_list, name="item-list"),
     path("staff/<int:agency_id>/items/new/", views.item_new, name="item-new"),
     path("staff/<int:agency_id>/catalog/", views_records.catalog, name="catalog"),
