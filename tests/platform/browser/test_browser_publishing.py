@@ -41,7 +41,11 @@ def _pass(page, item, username: str) -> None:
     sign_in(page, username)
     page.goto(f"{page.base}/staff/items/{item.pk}/")
     page.fill("#id_comment", "同意")
-    page.click("button:has-text('审核通过')")
+    if page.locator("#confirm-step-publish").count():  # the last step publishes: the confirmation first
+        page.check("#id_confirm_publish")
+        page.click("#confirm-submit-publish")
+    else:
+        page.click("button:has-text('审核通过')")
     page.wait_for_selector(".messages")
 
 
@@ -82,7 +86,8 @@ def test_it_takes_a_withdrawn_item_off_the_public_page(page, agency, make_item, 
     sign_in(page, "erin")
     page.goto(f"{page.base}/staff/items/{item.pk}/")
     page.fill("#withdraw-reason", "信息有误")
-    page.click("button:has-text('撤回')")
+    page.check("#id_confirm_withdraw")
+    page.click("#confirm-submit-withdraw")
     page.wait_for_selector(".messages")
     page.goto(f"{page.base}/gk/{agency.pk}/")
     assert "将被撤回的信息" not in page.content()
