@@ -107,7 +107,8 @@ def test_the_drafter_cannot_push_a_held_item_past_the_scan(make_item, alice):
 
 
 def test_a_sent_back_item_shows_the_reason_and_a_resubmit_button(client, make_item, alice, bob):
-    item = services.item_reject(item=services.item_submit(item=make_item(), actor=alice), actor=bob, reason="请补充依据")
+    item = services.item_submit(item=make_item(), actor=alice)
+    item = services.item_reject(item=item, actor=bob, reason="请补充依据")
     _login(client, alice)
     page = client.get(f"/staff/items/{item.pk}/").content.decode()
     assert 'id="sent-back"' in page and "请补充依据" in page and "重新提交审核" in page

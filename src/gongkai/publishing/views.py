@@ -21,7 +21,6 @@ from gongkai.publishing.forms import CommentForm, ItemForm, ReasonForm, UploadFo
 from gongkai.publishing.models import Attachment, Item, Status, Validity
 from gongkai.site.forms import add_service_errors, message_service_errors
 
-
 PUBLISH_ACTION = "item_publish"
 WITHDRAW_ACTION = "item_withdraw"
 
