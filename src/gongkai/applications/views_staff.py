@@ -22,11 +22,11 @@ from gongkai.agencies.access import get_agency_for_member, has_role
 from gongkai.agencies.calendar import platform_calendar
 from gongkai.applications import forms, letters, services
 from gongkai.applications.clock import clock_for
-from gongkai.confirm import confirm_check, confirm_token
 from gongkai.applications.models import Appeal, Application, Channel, IdentityDocument, Letter
 from gongkai.applications.privacy import SENSITIVE_FIELDS
 from gongkai.applications.selectors import EXPORT_COLUMNS, export_rows
 from gongkai.applications.workflow import HANDLER_ROLES, OPEN_STATUSES, Status
+from gongkai.confirm import confirm_check, confirm_token
 from gongkai.publishing.files import CONTENT_TYPES
 from gongkai.site.forms import message_service_errors
 from gongkai.workdays import WorkdaysError
@@ -153,7 +153,9 @@ def detail(request, pk: int):
         "period_set": application.events.filter(kind="period_set").exists(),
         "unsent_letters": [letter for letter in application.letters.all() if not letter.locked],
         "confirm_tokens": {
-            name: confirm_token(user=request.user, action=action, subject=str(application.pk), digest=application.status)
+            name: confirm_token(
+                user=request.user, action=action, subject=str(application.pk), digest=application.status
+            )
             for name, action in (("decide", DECIDE_ACTION), ("close", CLOSE_ACTION))
         },
         "S": Status,
@@ -275,7 +277,11 @@ def letter_send(request, pk: int):
     if form.is_valid():
         try:
             confirm_check(
-                request.POST, user=request.user, action=SEND_ACTION, subject=str(letter.pk), digest=letter_digest(letter)
+                request.POST,
+                user=request.user,
+                action=SEND_ACTION,
+                subject=str(letter.pk),
+                digest=letter_digest(letter),
             )
             letters.letter_send(
                 letter=letter, actor=request.user, on=form.cleaned_data["on"], method=form.cleaned_data["method"]
