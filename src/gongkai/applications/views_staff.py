@@ -93,7 +93,7 @@ def intake(request, agency_id: int):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            application, _ = services.application_submit(
+            application, code = services.application_submit(
                 agency=agency,
                 channel=form.cleaned_data["channel"],
                 received_on=form.cleaned_data["received_on"],
@@ -105,7 +105,10 @@ def intake(request, agency_id: int):
             for field, errs in getattr(exc, "message_dict", {None: exc.messages}).items():
                 form.add_error(field if field in form.fields else None, errs)
         else:
-            messages.success(request, f"已登记，申请编号 {application.number}")
+            from gongkai.applications.views_receipt import remember_intake  # it imports this module
+
+            remember_intake(request, application, code)
+            messages.success(request, f"已登记，申请编号 {application.number}，请打印受理回执交给申请人")
             return redirect("application-detail", pk=application.pk)
     return render(request, "applications/staff_intake.html", {"agency": agency, "form": form})
 
@@ -151,6 +154,8 @@ def detail(request, pk: int):
         "extended": application.extension_workdays > 0,
         "reasons_requested": application.events.filter(kind="reasons_requested").exists(),
         "period_set": application.events.filter(kind="period_set").exists(),
+        "mails": application.mails.all(),
+        "intake_code": str(application.pk) in request.session.get("gongkai_intake_codes", {}),
         "unsent_letters": [letter for letter in application.letters.all() if not letter.locked],
         "confirm_tokens": {
             name: confirm_token(
