@@ -121,3 +121,13 @@ def test_no_code_is_reissued_without_an_address(submit):
     application, code = submit(email="", delivery="post")
     assert not services.application_reissue_code(application=application)
     assert Application.objects.get(pk=application.pk).check_tracking_code(code)
+
+
+def test_without_a_mail_server_the_mail_is_written_to_the_mail_folder(submit, settings, tmp_path):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    settings.EMAIL_FILE_PATH = str(tmp_path / "mail")
+    application, _ = submit()
+    assert send_outbox().sent == 1
+    (written,) = (tmp_path / "mail").iterdir()
+    text = written.read_text(encoding="utf-8")
+    assert application.number in text and PERSON["email"] in text
