@@ -71,6 +71,11 @@ class TrackForm(forms.Form):
     code = forms.CharField(label="查询码", max_length=20)
 
 
+class ResendCodeForm(forms.Form):
+    number = forms.CharField(label="申请编号", max_length=40)
+    email = forms.EmailField(label="申请时登记的电子邮箱")
+
+
 class StepForm(forms.Form):
     on = forms.DateField(label="日期", widget=DATE, initial=timezone.localdate)
 

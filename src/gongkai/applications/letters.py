@@ -251,6 +251,9 @@ def letter_send(*, letter: Letter, actor, on: date, method: str = Delivery.PICKU
     note = f"{letter.title}（{Delivery(method).label}）"
     append_event(letter.application, actor=actor, kind=EventKind.LETTER_SENT, on=on, note=note, data=data)
     audit_record(actor=actor, agency=letter.application.agency, action="letter_send", obj=letter)
+    from gongkai.applications import mail
+
+    mail.letter_enqueue(letter=letter)  # to the applicant's address on file, sent later by mail.send_outbox()
     return letter
 
 

@@ -454,3 +454,44 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.prefix}… {self.name}"
+
+
+class OutboxMail(models.Model):
+    """A mail to an applicant, written in the request and sent later by `mail.send_outbox()`: a mail server that is
+    down delays it, never loses it. Each try is kept in `MailAttempt`."""
+
+    class Kind(models.TextChoices):
+        RECEIPT = "receipt", "受理通知"
+        LETTER = "letter", "文书送达通知"
+        CODE = "code", "查询码"
+
+    kind = models.CharField("类型", max_length=20, choices=Kind.choices)
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="mails")
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, null=True, blank=True, related_name="mails")
+    to = models.EmailField("收件人")
+    subject = models.CharField("主题", max_length=200)
+    body = models.TextField("正文")
+    created_at = models.DateTimeField("生成时间", auto_now_add=True)
+    next_attempt_at = models.DateTimeField("下次发送时间", db_index=True)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField("已尝试次数", default=0)
+    sent_at = models.DateTimeField("发送时间", null=True, blank=True)
+    given_up_at = models.DateTimeField("停止重试时间", null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = "待发邮件"
+        verbose_name_plural = "待发邮件"
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.application.number}"
+
+
+class MailAttempt(models.Model):
+    mail = models.ForeignKey(OutboxMail, on_delete=models.CASCADE, related_name="tries")
+    at = models.DateTimeField("时间")
+    ok = models.BooleanField("成功")
+    error = models.CharField("错误", max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gongkai.applications import api, views_public, views_staff
+from gongkai.applications import api, views_public, views_receipt, views_staff
 
 urlpatterns = [
     # Public
@@ -8,12 +8,16 @@ urlpatterns = [
     path("apply/<int:agency_id>/", views_public.apply, name="application-apply"),
     path("apply/submitted/", views_public.submitted, name="application-submitted"),
     path("track/", views_public.track, name="application-track"),
+    path("track/code/", views_receipt.resend_code, name="application-resend-code"),
+    path("apply/submitted/receipt.<str:ext>", views_receipt.online_receipt, name="application-receipt-online"),
     # Staff
     path("staff/<int:agency_id>/applications/", views_staff.queue, name="application-queue"),
     path("staff/<int:agency_id>/applications/new/", views_staff.intake, name="application-intake"),
     path("staff/<int:agency_id>/applications/<int:year>.csv", views_staff.export_csv, name="application-export"),
     path("staff/applications/<int:pk>/", views_staff.detail, name="application-detail"),
     path("staff/applications/<int:pk>/assign/", views_staff.assign_to_me, name="application-assign"),
+    path("staff/applications/<int:pk>/receipt.<str:ext>", views_receipt.staff_receipt, name="application-receipt"),
+    path("staff/applications/<int:pk>/code/", views_receipt.staff_resend_code, name="application-resend-code-staff"),
     path("staff/applications/<int:pk>/correction/", views_staff.step_correction, name="application-correction"),
     path("staff/applications/<int:pk>/corrected/", views_staff.step_corrected, name="application-corrected"),
     path("staff/applications/<int:pk>/lapse/", views_staff.step_lapse, name="application-lapse"),

@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
 from gongkai.agencies.models import Agency
-from gongkai.applications import services, spam
+from gongkai.applications import services, spam, views_receipt
 from gongkai.applications.forms import PublicApplicationForm, TrackForm
 from gongkai.applications.models import Application, Channel
 from gongkai.applications.privacy import SENSITIVE_FIELDS
@@ -71,6 +71,7 @@ def submitted(request):
     if not shown:
         return redirect("application-track")
     application = get_object_or_404(Application, number=shown["number"])
+    views_receipt.remember_online(request, shown["number"], shown["code"])  # for the printable 受理回执
     return render(
         request,
         "applications/submitted.html",
@@ -79,6 +80,7 @@ def submitted(request):
             "code": shown["code"],
             "status": public_status(application),
             "receipt_rule": ClockChannel.ONLINE.receipt_rule,
+            "email": bool(application.email),
         },
     )
 

@@ -6,6 +6,7 @@ Only the agency's application handlers (workflow.HANDLER_ROLES) open any of thes
 from __future__ import annotations
 
 import csv
+import hashlib
 from datetime import date
 
 from django.contrib import messages
@@ -28,11 +29,19 @@ from gongkai.applications.selectors import EXPORT_COLUMNS, application_search, e
 from gongkai.applications.workflow import HANDLER_ROLES, Status
 from gongkai.common.forms import message_service_errors
 from gongkai.common.paging import page_of
+from gongkai.confirm import confirm_check, confirm_token
 from gongkai.publishing.files import CONTENT_TYPES
 from gongkai.workdays import WorkdaysError
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 DUE_SOON_WORKDAYS = 5
+DECIDE_ACTION, CLOSE_ACTION, SEND_ACTION = "application_decide", "application_close", "letter_send"
+
+
+def letter_digest(letter: Letter) -> str:
+    """What the handler read before confirming the sending: a letter edited after that is not sent."""
+    text = "\x1f".join([letter.title, letter.doc_number, letter.body])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _get_application_for_handler(user, pk: int) -> Application:
@@ -99,7 +108,7 @@ def intake(request, agency_id: int):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            application, _ = services.application_submit(
+            application, code = services.application_submit(
                 agency=agency,
                 channel=form.cleaned_data["channel"],
                 received_on=form.cleaned_data["received_on"],
@@ -111,7 +120,10 @@ def intake(request, agency_id: int):
             for field, errs in getattr(exc, "message_dict", {None: exc.messages}).items():
                 form.add_error(field if field in form.fields else None, errs)
         else:
-            messages.success(request, f"已登记，申请编号 {application.number}")
+            from gongkai.applications.views_receipt import remember_intake  # it imports this module
+
+            remember_intake(request, application, code)
+            messages.success(request, f"已登记，申请编号 {application.number}，请打印受理回执交给申请人")
             return redirect("application-detail", pk=application.pk)
     return render(request, "applications/staff_intake.html", {"agency": agency, "form": form})
 
@@ -157,13 +169,23 @@ def detail(request, pk: int):
         "extended": application.extension_workdays > 0,
         "reasons_requested": application.events.filter(kind="reasons_requested").exists(),
         "period_set": application.events.filter(kind="period_set").exists(),
+        "mails": application.mails.all(),
+        "intake_code": str(application.pk) in request.session.get("gongkai_intake_codes", {}),
+        "unsent_letters": [letter for letter in application.letters.all() if not letter.locked],
+        "confirm_tokens": {
+            name: confirm_token(
+                user=request.user, action=action, subject=str(application.pk), digest=application.status
+            )
+            for name, action in (("decide", DECIDE_ACTION), ("close", CLOSE_ACTION))
+        },
         "S": Status,
     }
     return render(request, "applications/staff_detail.html", context)
 
 
-def _step(form_class, prefix: str, call):
-    """A POSTed workflow step: the form, one service call, back to the application."""
+def _step(form_class, prefix: str, call, confirm: str = ""):
+    """A POSTed workflow step: the form, one service call, back to the application. An irreversible step (`confirm`
+    names its action) also needs the confirmation made on the application's page while it was in the same status."""
 
     @login_required
     @require_POST
@@ -176,6 +198,14 @@ def _step(form_class, prefix: str, call):
                 messages.error(request, f"{label}：{'；'.join(errs)}" if label else "；".join(errs))
         else:
             try:
+                if confirm:
+                    confirm_check(
+                        request.POST,
+                        user=request.user,
+                        action=confirm,
+                        subject=str(application.pk),
+                        digest=application.status,
+                    )
                 call(application=application, actor=request.user, **form.cleaned_data)
             except ValidationError as exc:
                 message_service_errors(request, exc)
@@ -206,9 +236,9 @@ step_reasons = _step(forms.ReasonsForm, "reasons", services.application_request_
 step_period = _step(forms.PeriodForm, "period", services.application_set_period)
 step_paid = _step(forms.StepForm, "paid", services.application_record_payment)
 step_fee_lapse = _step(forms.StepForm, "fee_lapse", services.application_lapse_fee)
-step_decide = _step(forms.DecisionForm, "decide", services.application_decide)
+step_decide = _step(forms.DecisionForm, "decide", services.application_decide, confirm=DECIDE_ACTION)
 step_deliver = _step(forms.DeliveryForm, "deliver", services.application_deliver)
-step_close = _step(forms.StepForm, "close", services.application_close)
+step_close = _step(forms.StepForm, "close", services.application_close, confirm=CLOSE_ACTION)
 
 
 @login_required
@@ -251,6 +281,10 @@ def letter_edit(request, pk: int):
             "letter": letter,
             "form": form,
             "send_form": forms.LetterSendForm(prefix="send"),
+            "send_token": confirm_token(
+                user=request.user, action=SEND_ACTION, subject=str(letter.pk), digest=letter_digest(letter)
+            ),
+            "applicant_email": letter.application.email,
         },
     )
 
@@ -262,6 +296,13 @@ def letter_send(request, pk: int):
     form = forms.LetterSendForm(request.POST, prefix="send")
     if form.is_valid():
         try:
+            confirm_check(
+                request.POST,
+                user=request.user,
+                action=SEND_ACTION,
+                subject=str(letter.pk),
+                digest=letter_digest(letter),
+            )
             letters.letter_send(
                 letter=letter, actor=request.user, on=form.cleaned_data["on"], method=form.cleaned_data["method"]
             )

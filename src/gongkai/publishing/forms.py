@@ -1,10 +1,29 @@
 from __future__ import annotations
 
 from django import forms
+from django.urls import reverse
 
 from gongkai.publishing.models import FIGURE_FIELDS, Item, YearFigures
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class RichTextarea(forms.Textarea):
+    """A textarea that site/assets/editor.js turns into the rich-text editor (django-prose-editor); without script it
+    stays a plain HTML box. Render `{{ form.media }}` on the page."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"rows": 16, "data-rich-text": "", **(attrs or {})})
+
+    @property
+    def media(self):
+        def asset(name):
+            return reverse("site-asset", args=[name])
+
+        return forms.Media(
+            css={"all": [asset("material-icons.css"), asset("prose-editor.css")]},
+            js=[asset("editor-zh.js"), forms.Script(asset("editor.js"), type="module")],
+        )
 
 
 class ItemForm(forms.ModelForm):
@@ -29,7 +48,7 @@ class ItemForm(forms.ModelForm):
             "formed_on": DATE,
             "valid_from": DATE,
             "invalid_from": DATE,
-            "body": forms.Textarea(attrs={"rows": 12}),
+            "body": RichTextarea(),
         }
 
     def __init__(self, *args, agency, **kwargs):

@@ -150,7 +150,9 @@ def item_create(
 def can_edit(actor, item: Item) -> bool:
     if item.status == Status.DRAFT:
         return has_role(actor, item.agency, *workflow.DRAFT_ROLES)
-    if item.status in (Status.HELD, *workflow.STEP_ROLE):
+    if item.status == Status.HELD:  # the drafter edits the personal data out, or a reviewer does
+        return has_role(actor, item.agency, *workflow.HOLD_ROLES, *workflow.DRAFT_ROLES)
+    if item.status in workflow.STEP_ROLE:
         return has_role(actor, item.agency, *workflow.roles_that_act_on(item.status))
     return False
 
@@ -192,7 +194,7 @@ def item_update(*, item: Item, actor, **fields) -> Item:
                 to=workflow.first_step(item.agency),
                 actor=actor,
                 action="edit_release",
-                comment="审核人修改后复扫未发现个人信息",
+                comment="修改后复扫未发现个人信息，重新进入审核",
             )
         elif item.status != Status.HELD and findings:
             _move(item=item, to=Status.HELD, actor=actor, action="hold", comment="修改后扫描发现疑似个人信息")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 
 from django.conf import settings
@@ -15,11 +16,23 @@ from django.views.decorators.http import require_POST
 from gongkai.agencies.access import get_agency_for_member, has_role, roles_in
 from gongkai.common.forms import add_service_errors, message_service_errors
 from gongkai.common.paging import page_of
+from gongkai.confirm import confirm_check, confirm_token
 from gongkai.publishing import services, workflow
 from gongkai.publishing.files import attachment_response
 from gongkai.publishing.forms import CommentForm, ItemForm, ReasonForm, UploadForm
 from gongkai.publishing.models import Attachment, Item, Status, Validity
 from gongkai.publishing.selectors import item_search
+
+PUBLISH_ACTION = "item_publish"
+WITHDRAW_ACTION = "item_withdraw"
+
+
+def item_digest(item: Item) -> str:
+    """What the reviewer saw when confirming: the text and metadata shown on the detail page and the attachments.
+    A confirmation made before any of it changed is refused."""
+    parts = [item.title, item.body, item.document_number, str(item.formed_on), item.status]
+    parts += [f"{a.pk}:{a.sha256}" for a in item.attachments.all()]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
 def _get_item_for_member(user, pk: int) -> Item:
@@ -91,6 +104,11 @@ def item_detail(request, pk: int):
     item = _get_item_for_member(request.user, pk)
     user, agency = request.user, item.agency
     in_review = item.status in workflow.STEP_ROLE
+    can_review = in_review and has_role(user, agency, workflow.STEP_ROLE[item.status])
+    publishes = in_review and workflow.next_status(agency, item.status) == Status.PUBLISHED
+    can_withdraw = item.status == Status.PUBLISHED and has_role(user, agency, *workflow.WITHDRAW_ROLES)
+    drafter = has_role(user, agency, *workflow.DRAFT_ROLES)
+    last = item.events.order_by("-at", "-pk").first()
     context = {
         "agency": agency,
         "item": item,
@@ -98,16 +116,28 @@ def item_detail(request, pk: int):
         "attachments": item.attachments.all(),
         "steps": [Status(s).label for s in workflow.review_steps(agency)],
         "can_edit": services.can_edit(user, item),
-        "can_submit": item.status == Status.DRAFT and has_role(user, agency, *workflow.DRAFT_ROLES),
-        "can_review": in_review and has_role(user, agency, workflow.STEP_ROLE[item.status]),
+        "can_submit": item.status == Status.DRAFT and drafter,
+        "sent_back": item.status == Status.DRAFT and last is not None and last.action == "reject",
+        "last_event": last,
+        "drafter_on_hold": item.status == Status.HELD and drafter,
+        "can_review": can_review,
+        "publishes": publishes,
         "can_release": item.status == Status.HELD and has_role(user, agency, *workflow.HOLD_ROLES),
-        "can_withdraw": item.status == Status.PUBLISHED and has_role(user, agency, *workflow.WITHDRAW_ROLES),
+        "can_withdraw": can_withdraw,
         "can_change_validity": item.status == Status.PUBLISHED and has_role(user, agency, *workflow.VALIDITY_ROLES),
         "validity_choices": Validity.choices,
         "comment_form": CommentForm(),
         "reason_form": ReasonForm(),
         "upload_form": UploadForm(),
     }
+    if can_review and publishes:
+        context["publish_token"] = confirm_token(
+            user=user, action=PUBLISH_ACTION, subject=str(item.pk), digest=item_digest(item)
+        )
+    if can_withdraw:
+        context["withdraw_token"] = confirm_token(
+            user=user, action=WITHDRAW_ACTION, subject=str(item.pk), digest=item_digest(item)
+        )
     return render(request, "publishing/item_detail.html", context)
 
 
@@ -131,10 +161,20 @@ def item_submit(request, pk: int):
 @require_POST
 @login_required
 def item_pass(request, pk: int):
+    """A review step passes; the last step publishes, which needs the confirmation (gongkai.confirm) made on the
+    detail page for exactly the text shown there."""
     comment = request.POST.get("comment", "")
-    return _action(
-        request, pk, lambda item: services.item_pass(item=item, actor=request.user, comment=comment), success="审核通过"
-    )
+
+    def call(item):
+        if item.status in workflow.STEP_ROLE and workflow.next_status(item.agency, item.status) == Status.PUBLISHED:
+            if not has_role(request.user, item.agency, workflow.STEP_ROLE[item.status]):
+                raise PermissionDenied
+            confirm_check(
+                request.POST, user=request.user, action=PUBLISH_ACTION, subject=str(item.pk), digest=item_digest(item)
+            )
+        services.item_pass(item=item, actor=request.user, comment=comment)
+
+    return _action(request, pk, call, success="审核通过")
 
 
 @require_POST
@@ -165,12 +205,18 @@ def item_confirm(request, pk: int):
 @login_required
 def item_withdraw(request, pk: int):
     reason = request.POST.get("reason", "")
-    return _action(
-        request,
-        pk,
-        lambda item: services.item_withdraw(item=item, actor=request.user, reason=reason),
-        success="已撤回，公众页面不再显示",
-    )
+
+    def call(item):
+        if not has_role(request.user, item.agency, *workflow.WITHDRAW_ROLES):
+            raise PermissionDenied
+        if not reason.strip():
+            raise ValidationError("撤回须说明理由")
+        confirm_check(
+            request.POST, user=request.user, action=WITHDRAW_ACTION, subject=str(item.pk), digest=item_digest(item)
+        )
+        services.item_withdraw(item=item, actor=request.user, reason=reason)
+
+    return _action(request, pk, call, success="已撤回，公众页面不再显示")
 
 
 @require_POST

@@ -176,6 +176,22 @@ GONGKAI_PAGE_FILES_DIR = (
 )
 GONGKAI_PUBLIC_URL = env_str("GONGKAI_PUBLIC_URL", "").rstrip("/")  # e.g. https://gk.example.gov.cn for canonical links
 
+# Mail to applicants (gongkai.applications.mail): through SMTP when GONGKAI_EMAIL_HOST is set, otherwise written as
+# files to GONGKAI_MAIL_DIR (default data/mail), so a demo loses nothing. Sent by `gongkai manage send_outbox`.
+EMAIL_HOST = env_str("GONGKAI_EMAIL_HOST", "")
+EMAIL_PORT = env_int("GONGKAI_EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = env_str("GONGKAI_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("GONGKAI_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("GONGKAI_EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("GONGKAI_EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("GONGKAI_EMAIL_TIMEOUT", 30, minimum=1)
+DEFAULT_FROM_EMAIL = env_str("GONGKAI_EMAIL_FROM", "noreply@localhost")
+EMAIL_FILE_PATH = str(env_path("GONGKAI_MAIL_DIR", str(DATA_DIR / "mail")))
+EMAIL_BACKEND = env_str(
+    "GONGKAI_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.filebased.EmailBackend",
+)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -48,6 +48,8 @@ def _step(page, name: str, **fields) -> None:
             page.select_option(selector, value)
         else:
             page.fill(selector, value)
+    if page.locator(f"#confirm-step-{name}").count():  # an irreversible step: tick the confirmation first
+        page.check(f"#id_confirm_{name}")
     page.click(f"#step-{name} button[type=submit]")
     page.wait_for_selector(".messages")
 

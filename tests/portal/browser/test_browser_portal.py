@@ -45,7 +45,8 @@ def test_it_browses_searches_and_withdraws(page, agency, publish):
     page.wait_for_url("**/staff/**")
     page.goto(f"{page.base}/staff/items/{item.pk}/")
     page.fill("#withdraw-reason", "信息有误")
-    page.click("button:has-text('撤回')")
+    page.check("#id_confirm_withdraw")  # withdrawal is irreversible: the confirmation first
+    page.click("#confirm-submit-withdraw")
     page.wait_for_selector(".messages")
 
     assert page.goto(f"{page.base}/gk/item/{item.pk}/").status == 404

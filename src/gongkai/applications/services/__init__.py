@@ -12,6 +12,7 @@ from gongkai.applications.services.appeals import appeal_decide, appeal_filing_w
 from gongkai.applications.services.intake import (
     APPLICATION_FIELDS,
     CODE_ALPHABET,
+    application_reissue_code,
     application_submit,
     new_tracking_code,
     with_retries,
@@ -65,6 +66,7 @@ __all__ = [
     "application_record_correction",
     "application_record_notice_receipt",
     "application_record_payment",
+    "application_reissue_code",
     "application_request_correction",
     "application_request_reasons",
     "application_send_fee_notice",

@@ -15,6 +15,7 @@ from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import F
 
 from gongkai.agencies.models import Agency
+from gongkai.applications import mail
 from gongkai.applications.models import (
     Application,
     Channel,
@@ -134,6 +135,20 @@ def application_submit(
                 document = IdentityDocument(application=application, kind=kind, size=len(identity_file))
                 document.file.save("identity", ContentFile(identity_file), save=False)
                 document.save()
+            mail.receipt_enqueue(application=application, code=code)  # sent later by mail.send_outbox()
             return application, code
 
     return with_retries(register)
+
+
+@transaction.atomic
+def application_reissue_code(*, application: Application, actor=None) -> bool:
+    """A new tracking code mailed to the address on file (the old one stops working: codes are stored hashed, so the
+    old one cannot be re-sent). False, and nothing changes, when there is no address on file."""
+    if not application.email:
+        return False
+    code = new_tracking_code()
+    Application.objects.filter(pk=application.pk).update(tracking_code_hash=hash_code(code))
+    application.tracking_code_hash = hash_code(code)
+    mail.code_enqueue(application=application, code=code)
+    return True
