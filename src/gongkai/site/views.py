@@ -11,7 +11,7 @@ from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.views.decorators.http import require_safe
 
 ASSETS = Path(__file__).resolve().parent / "assets"
-TYPES = {"portal.js": "text/javascript; charset=utf-8"}
+TYPES = {"portal.js": "text/javascript; charset=utf-8", "applicant.js": "text/javascript; charset=utf-8"}
 
 
 @cache
