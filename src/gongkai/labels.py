@@ -53,6 +53,7 @@ FIELDS = {
     "due_date": "答复期限",
     "user": "用户",
     "role": "岗位",
+    "days": "日期数",
 }
 EMPTY = "（空）"
 LONG = 60
