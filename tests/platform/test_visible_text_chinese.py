@@ -68,8 +68,10 @@ class VisibleText(HTMLParser):
 def foreign_words(page: str) -> set[str]:
     parser = VisibleText()
     parser.feed(page)
-    text = STRIP.sub(" ", " ".join(parser.parts))
-    return {word for word in WORD.findall(text) if word not in ALLOWED and not RULE_CODE.fullmatch(word)}
+    text = " ".join(parser.parts)
+    dashes = {"---------"} if "---------" in text else set()  # Django's empty choice: a select must prompt in Chinese
+    text = STRIP.sub(" ", text)
+    return dashes | {word for word in WORD.findall(text) if word not in ALLOWED and not RULE_CODE.fullmatch(word)}
 
 
 def _patterns(patterns, prefix=""):
@@ -196,6 +198,7 @@ def test_the_checker_sees_english_and_machine_names_but_not_markup():
         '<html><head><title>年度报告</title><style>body{color:red}</style></head><body class="report_page">'
         '<a href="/staff/items/1/" title="table_b.x">查看</a><script>var not_text = 1;</script>'
         "<p>table_b.new_received.natural_person</p><p>Status: email</p><p>DOCX、PDF https://example.com/a_b</p>"
+        '<select><option value="">---------</option></select>'
         '<div hidden><p>robots</p></div><p>规则 D1</p><img alt="x"><fieldset hidden><div>not_shown</div></fieldset>'
     )
-    assert foreign_words(page) == {"table_b.new_received.natural_person", "Status", "email"}
+    assert foreign_words(page) == {"table_b.new_received.natural_person", "Status", "email", "---------"}
