@@ -56,3 +56,8 @@ def test_it_names_report_cells_by_their_official_labels():
         == "一、本年新收政府信息公开申请数量 › 申请人情况 › 自然人"
     )
     assert labels.cell_label("sections.6") == "六、其他需要报告的事项"
+
+
+def test_a_role_is_named_by_the_person_not_the_login(alice):
+    membership = alice.memberships.get()
+    assert str(membership).startswith("Alice · 测试局 · ") and "alice" not in str(membership)
