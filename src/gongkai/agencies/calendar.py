@@ -43,3 +43,62 @@ def missing_next_year(today: date) -> int | None:
     if year in package_years() or CalendarYear.objects.filter(year=year).exists():
         return None
     return year
+
+
+def may_enter_calendar(user) -> bool:
+    """The system admin and every agency admin may enter a year's schedule (it is the State Council's, one for all)."""
+    from gongkai.agencies.models import Membership, Role
+
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or Membership.objects.filter(user=user, role=Role.AGENCY_ADMIN).exists()
+
+
+def calendar_year_enter(*, year: int, source: str, holidays: dict, makeup_workdays: dict, actor) -> int:
+    """Save `year`'s schedule (replacing any days entered before), then recompute every open application whose dates
+    run into it, exactly as the Django admin does; returns how many applications moved. Refuses, in Chinese, what the
+    working-day calendar would refuse."""
+    from django.core.exceptions import PermissionDenied, ValidationError
+    from django.db import transaction
+
+    from gongkai.agencies.services import audit_record
+    from gongkai.workdays import YearSchedule
+    from gongkai.workdays.errors import InvalidScheduleError
+
+    if not may_enter_calendar(actor):
+        raise PermissionDenied
+    try:
+        YearSchedule(year=year, holidays=holidays, makeup_workdays=makeup_workdays)
+    except InvalidScheduleError as exc:
+        raise ValidationError(str(exc)) from None
+    if not holidays:
+        raise ValidationError("没有放假日期：请粘贴通知正文或手工填写")
+    with transaction.atomic():
+        calendar_year, created = CalendarYear.objects.get_or_create(year=year, defaults={"source": source})
+        before = None
+        if not created:
+            before = {"source": calendar_year.source, "days": calendar_year.days.count()}
+            calendar_year.source = source
+            calendar_year.save()
+            calendar_year.days.all().delete()
+        CalendarDay.objects.bulk_create(
+            [
+                CalendarDay(calendar_year=calendar_year, day=d, kind=CalendarDay.Kind.HOLIDAY, name=n)
+                for d, n in sorted(holidays.items())
+            ]
+            + [
+                CalendarDay(calendar_year=calendar_year, day=d, kind=CalendarDay.Kind.MAKEUP_WORKDAY, name=n)
+                for d, n in sorted(makeup_workdays.items())
+            ]
+        )
+        audit_record(
+            actor=actor,
+            agency=None,
+            action="录入放假安排",
+            obj=calendar_year,
+            before=before,
+            after={"source": source, "days": len(holidays) + len(makeup_workdays)},
+        )
+        from gongkai.applications.services import applications_recompute_for_schedule  # applications uses agencies
+
+        return applications_recompute_for_schedule(year=year, actor=actor)

@@ -119,7 +119,9 @@ class Membership(models.Model):
         constraints = [models.UniqueConstraint(fields=["user", "agency", "role"], name="membership_unique")]
 
     def __str__(self) -> str:
-        return f"{self.user} · {self.agency} · {self.get_role_display()}"
+        from gongkai.labels import person_name  # people by name, never the login name (it reaches the audit trail)
+
+        return f"{person_name(self.user)} · {self.agency} · {self.get_role_display()}"
 
 
 class Supervision(models.Model):
@@ -135,7 +137,9 @@ class Supervision(models.Model):
         constraints = [models.UniqueConstraint(fields=["user", "region"], name="supervision_unique")]
 
     def __str__(self) -> str:
-        return f"{self.user} 监督 {self.region}"
+        from gongkai.labels import person_name
+
+        return f"{person_name(self.user)} 监督 {self.region}"
 
 
 class AuditEntry(models.Model):

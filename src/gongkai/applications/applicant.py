@@ -45,7 +45,7 @@ def applicant_problems(
         if id_type == "resident_id" and id_number and not id_number_is_valid(id_number):
             problems["id_number"] = "居民身份证号码不正确（出生日期或校验位不符），请核对"
         return problems
-    if not credit_code:
+    if not credit_code or not applicant_type:  # no type chosen: the form says so beside the type
         return problems
     problem = credit_code_problem(credit_code.upper())
     if problem:

@@ -14,6 +14,22 @@ from gongkai.workdays import ConsultedParty
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
+# The fields only one kind of applicant fills in: a natural person's identity document, an organisation's credit code,
+# contact person and (when its registration and the chosen column differ) the reason. The form shows one group per
+# applicant type; the other group's values are dropped on the server whatever the browser sends.
+PERSON_FIELDS = ("id_type", "id_number")
+ORGANISATION_FIELDS = ("credit_code", "contact_person", "applicant_type_reason")
+NATURAL_PERSON = "natural_person"
+# What a select shows before a choice is made: never Django's "---------".
+PROMPTS = {"applicant_type": "请选择申请人类型", "id_type": "请选择证件类型", "form": "请选择", "delivery": "请选择"}
+
+
+def applicant_group(applicant_type: str | None) -> str | None:
+    """ "person", "organisation", or None while no type is chosen."""
+    if not applicant_type:
+        return None
+    return "person" if applicant_type == NATURAL_PERSON else "organisation"
+
 
 class ApplicationForm(forms.ModelForm):
     identity_document = forms.FileField(
@@ -25,6 +41,35 @@ class ApplicationForm(forms.ModelForm):
         fields = list(APPLICATION_FIELDS)
         widgets = {"description": forms.Textarea(attrs={"rows": 5}), "purpose": forms.Textarea(attrs={"rows": 2})}
         labels = {"applicant_name": "姓名（个人）或名称（法人或其他组织）"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, prompt in PROMPTS.items():
+            field = self.fields[name]
+            field.choices = [("", prompt), *[(key, label) for key, label in field.choices if key != ""]]
+        self.fields["applicant_type"].widget.attrs["data-applicant-type"] = ""
+
+    @property
+    def chosen_group(self) -> str | None:
+        """The applicant-type group the page shows: the submitted type's, or both (None) before one is chosen."""
+        if not self.is_bound:
+            return applicant_group(self.initial.get("applicant_type"))
+        return applicant_group(self.data.get(self.add_prefix("applicant_type")))
+
+    def person_fields(self):
+        return [self[name] for name in PERSON_FIELDS]
+
+    def organisation_fields(self):
+        return [self[name] for name in ORGANISATION_FIELDS]
+
+    def clean(self):
+        data = super().clean()
+        group = applicant_group(data.get("applicant_type"))
+        dropped = ORGANISATION_FIELDS if group == "person" else PERSON_FIELDS if group == "organisation" else ()
+        for name in dropped:
+            data[name] = ""
+            self.errors.pop(name, None)
+        return data
 
     def clean_identity_document(self) -> bytes | None:
         upload = self.cleaned_data.get("identity_document")
@@ -52,6 +97,8 @@ class PublicApplicationForm(ApplicationForm):
 
 
 class IntakeForm(ApplicationForm):
+    SHOWN_FIRST = ("channel", "received_on", "applicant_type", "applicant_name", *PERSON_FIELDS, *ORGANISATION_FIELDS)
+
     channel = forms.ChoiceField(label="申请方式", choices=Channel.choices)
     received_on = forms.DateField(
         label="收到申请日期",

@@ -8,7 +8,9 @@ report and render it as DOCX, HTML, XLSX and JSON into ./out/.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
+import socket
 from pathlib import Path
 
 from gongkai.commands.report import render_to, summary_lines
@@ -32,6 +34,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.render_only:
         return render_seed_report(args.output)
+    if not args.no_serve and (problem := address_problem(args.addr)):
+        print(problem)
+        return 1
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.site.settings")
     import django
     from django.conf import settings
@@ -52,6 +57,31 @@ def run(args: argparse.Namespace) -> int:
     print(f"\n公开页面：http://{args.addr}/    工作人员登录：http://{args.addr}/accounts/login/")
     call_command("runserver", args.addr, use_reloader=False, insecure_serving=True)
     return 0
+
+
+def address_problem(addr: str) -> str | None:
+    """Why the demo cannot serve at `addr` (HOST:PORT or PORT), in Chinese, or None when it can. Checked before the
+    database work so that a busy port never ends in Django's English error message."""
+    host, _, port_text = addr.rpartition(":")
+    host = (host or "127.0.0.1").strip("[]")
+    if not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        return f"网站地址“{addr}”不正确：应为“主机:端口”，例如 gongkai demo --addr 127.0.0.1:8001"
+    port = int(port_text)
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as runserver does: TIME_WAIT is not busy
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                return (
+                    f"端口 {port} 已被占用（可能已有一个演示网站或其他程序在运行）。\n"
+                    f"请关闭占用该端口的程序，或换一个端口：gongkai demo --addr {host}:{port + 1}"
+                )
+            if exc.errno == errno.EACCES:
+                return f"没有权限使用端口 {port}。请换一个端口：gongkai demo --addr {host}:8001"
+            return f"无法在 {host}:{port} 启动网站（{exc.strerror}）。请换一个地址：gongkai demo --addr 127.0.0.1:8001"
+    return None
 
 
 def render_seed_report(output: Path) -> int:

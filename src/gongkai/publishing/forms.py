@@ -57,6 +57,12 @@ class ItemForm(forms.ModelForm):
         self.fields["catalog_entry"].queryset = agency.catalog.select_related("parent")
         self.fields["issuing_body"].required = False
         self.fields["issuing_body"].help_text = "留空则为本机关名称"
+        # Never Django's "---------": every select prompts in Chinese.
+        for field in self.fields.values():
+            if getattr(field, "empty_label", None) == "---------":
+                field.empty_label = "请选择"
+            elif isinstance(field, forms.TypedChoiceField) and field.choices and field.choices[0][0] == "":
+                field.choices = [("", "请选择"), *field.choices[1:]]
 
 
 class CommentForm(forms.Form):

@@ -116,7 +116,7 @@ def _items(agency: Agency, categories: dict[str, Category], catalog: dict[str, C
                 index_sequence=sequence,
                 index_number=f"{agency.credit_code}/{YEAR}-{sequence:05d}",
                 title=f"【演示】{name}第{seen[name]}条（{published_on.month}月）",
-                body=f"<p>本条为演示数据，由 make demo 生成，内容为虚构。</p><p>分类：{name}。</p>",
+                body=f"<p>本条为演示数据，由演示程序生成，内容为虚构。</p><p>分类：{name}。</p>",
                 issuing_body=AGENCY_NAME,
                 formed_on=formed_on,
                 written_on=formed_on,

@@ -25,6 +25,8 @@ urlpatterns = [
     path("", include("gongkai.applications.urls")),
     # Annual reports: the draft, drill-down, publishing, supervisors, the portal's 年报 column, /api/v1/.../reports/
     path("", include("gongkai.reporting.urls")),
+    # The working-day calendar for admins (issue 14, item 7)
+    path("", include("gongkai.agencies.views_calendar")),
     # Accounts
     path("accounts/login/", agency_views.login_view, name="login"),
     path("accounts/logout/", agency_views.logout_view, name="logout"),

@@ -16,6 +16,7 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 JS, CSS = "text/javascript; charset=utf-8", "text/css; charset=utf-8"
 TYPES = {
     "portal.js": JS,
+    "applicant.js": JS,
     "editor.js": JS,
     "editor-zh.js": JS,
     "prose-editor.js": JS,
