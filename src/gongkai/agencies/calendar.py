@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from gongkai.agencies import signals
 from gongkai.agencies.models import CalendarDay, CalendarYear
 from gongkai.workdays import SOURCE_OVERRIDE, WorkdayCalendar, YearSchedule, package_years
 
@@ -99,6 +100,6 @@ def calendar_year_enter(*, year: int, source: str, holidays: dict, makeup_workda
             before=before,
             after={"source": source, "days": len(holidays) + len(makeup_workdays)},
         )
-        from gongkai.applications.services import applications_recompute_for_schedule  # applications uses agencies
-
-        return applications_recompute_for_schedule(year=year, actor=actor)
+        # applications listens and recomputes the open applications that run into the year (agencies imports none).
+        answers = signals.calendar_year_changed.send(sender=CalendarYear, year=year, actor=actor)
+        return sum(answer or 0 for _, answer in answers)
