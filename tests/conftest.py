@@ -27,6 +27,13 @@ def _page_files_in_temp(settings, tmp_path):
     settings.GONGKAI_PAGE_FILES_DIR = str(tmp_path / "pages")
 
 
+@pytest.fixture(autouse=True)
+def _tasks_run_at_once(settings):
+    """Tasks run when enqueued (django-tasks' immediate backend), as before they were tasks; the tests of the worker
+    (tests/platform/test_jobs_*.py) put the database backend back."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
 @pytest.fixture
 def shared() -> Path:
     path = shared_dir()

@@ -50,8 +50,22 @@ def run(args: argparse.Namespace) -> int:
     if args.no_serve:
         return 0
     print(f"\n公开页面：http://{args.addr}/    工作人员登录：http://{args.addr}/accounts/login/")
-    call_command("runserver", args.addr, use_reloader=False, insecure_serving=True)
+    worker = start_worker()
+    try:
+        call_command("runserver", args.addr, use_reloader=False, insecure_serving=True)
+    finally:
+        worker.terminate()
+        worker.wait(timeout=10)
     return 0
+
+
+def start_worker():
+    """One task worker beside the server (PDFs, reminders, reindexing: docs/scale.md), stopped with it."""
+    import subprocess
+    import sys
+
+    print("后台任务：已启动一个任务进程（gongkai manage jobs_worker）")
+    return subprocess.Popen([sys.executable, "-m", "gongkai.cli", "manage", "jobs_worker"])
 
 
 def render_seed_report(output: Path) -> int:
