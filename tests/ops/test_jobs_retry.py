@@ -56,3 +56,14 @@ def test_a_task_that_succeeds_is_recorded_with_its_result(database_tasks, monkey
     assert row.status == "SUCCESSFUL"
     assert row.return_value == 7
     assert row.finished_at is not None and row.worker_ids
+
+
+@pytest.mark.django_db(transaction=True)
+def test_portal_reindex_can_be_queued_for_a_worker(database_tasks, monkeypatch, capsys):
+    monkeypatch.setattr("gongkai.portal.sync.reindex", lambda: 3)
+    call_command("portal_reindex", "--queue")
+    row = DBTaskResult.objects.get(task_path=REINDEX)
+    assert str(row.pk) in capsys.readouterr().out and row.status == "READY"
+    _run_worker()
+    row.refresh_from_db()
+    assert (row.status, row.return_value) == ("SUCCESSFUL", 3)
