@@ -1,13 +1,16 @@
 """`gongkai manage jobs_worker`: run queued tasks (django-tasks-db's worker) and enqueue the daily jobs when due.
-Run one or more on any node (systemd unit in docs/deploy.md); they share the queue in the database."""
+Run one or more on any node (systemd unit in docs/deploy.md); they share the queue in the database.
+
+SIGTERM or Ctrl+C while a task runs lets it finish, then stops; while waiting, stops at once."""
 
 from __future__ import annotations
 
 import time
 
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
+from django.utils.crypto import get_random_string
+from django_tasks_db.management.commands.db_worker import Worker
 
 from gongkai.jobs.schedule import enqueue_due
 
@@ -19,16 +22,26 @@ class Command(BaseCommand):
         parser.add_argument("--interval", type=float, default=2.0, help="队列空闲时两次查询的间隔秒数（默认2）")
         parser.add_argument("--batch", action="store_true", help="只运行已到期的任务，然后退出")
 
-    def handle(self, *args, interval: float, batch: bool, verbosity: int, **options):
-        while True:
-            close_old_connections()
-            for name in enqueue_due():
-                self.stdout.write(f"已安排每日任务 {name}")
-            # Run everything ready now, then come back to the schedule.
-            call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=verbosity)
-            if batch:
-                return
-            try:
+    def handle(self, *args, interval: float, batch: bool, **options):
+        worker = Worker(
+            queue_names=["*"],
+            interval=0,
+            batch=True,  # run what is ready, then come back here for the schedule
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id=get_random_string(32),
+            excluded_queue_names=[],
+        )
+        worker.configure_signals()
+        try:
+            while worker.running:
+                close_old_connections()
+                for name in enqueue_due():
+                    self.stdout.write(f"已安排每日任务 {name}")
+                worker.run()
+                if batch or not worker.running:
+                    return
                 time.sleep(interval)
-            except KeyboardInterrupt:
-                return
+        finally:
+            worker.reset_signals()
