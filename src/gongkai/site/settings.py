@@ -6,9 +6,11 @@ Production deployments use `gongkai.site.settings_production`, which insists on 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from gongkai.site.env import env_bool, env_int, env_list, env_networks, env_path, env_str
 
@@ -201,6 +203,8 @@ TASKS = {
 }
 # Daily jobs the workers enqueue (exactly once a day over all nodes): local time they fall due.
 GONGKAI_REMIND_AT = env_str("GONGKAI_REMIND_AT", "08:00")
+if not re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]", GONGKAI_REMIND_AT):
+    raise ImproperlyConfigured(f"环境变量 GONGKAI_REMIND_AT 应为 HH:MM，实际为 {GONGKAI_REMIND_AT!r}")
 GONGKAI_REMIND_DAYS = env_int("GONGKAI_REMIND_DAYS", 3, minimum=1)
 # /healthz reports the queue unhealthy when a ready task has waited longer than this (no worker running anywhere).
 GONGKAI_HEALTH_QUEUE_MINUTES = env_int("GONGKAI_HEALTH_QUEUE_MINUTES", 15, minimum=1)
