@@ -28,10 +28,11 @@ def _page_files_in_temp(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _tasks_run_at_once(settings):
-    """Tasks run when enqueued (django-tasks' immediate backend), as before they were tasks; the tests of the worker
-    (tests/platform/test_jobs_*.py) put the database backend back."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+def _tasks_are_kept_not_run(settings):
+    """Enqueued tasks are kept in memory and not run (django-tasks' dummy backend): a publication does not convert
+    its PDF in every test that publishes. Tests of a task's effect put the immediate backend (run at enqueue) or the
+    database backend with a worker (tests/ops, tests/reporting/test_pdf_task.py) in its place."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
 
 @pytest.fixture

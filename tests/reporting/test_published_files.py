@@ -30,8 +30,9 @@ def test_downloads_are_named_for_what_they_are(demo, client):
 
 
 @pytest.mark.slow
-def test_the_pdf_is_made_when_the_version_is_frozen(demo, erin, lena):
-    # The conversion is a task enqueued with the version (gongkai.jobs); the tests' backend runs it at once.
+def test_the_pdf_is_made_when_the_version_is_frozen(demo, erin, lena, settings):
+    # The conversion is a task enqueued with the version (gongkai.jobs); here it runs at once.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     if pdf_render.soffice_path() is None:
         pytest.skip("LibreOffice (soffice) is not installed")
     draft = services.draft_start(agency=demo["invented"], year=2025, actor=erin)
@@ -40,12 +41,13 @@ def test_the_pdf_is_made_when_the_version_is_frozen(demo, erin, lena):
     assert bytes(ReportVersion.objects.get(pk=version.pk).pdf).startswith(b"%PDF")
 
 
-def test_a_failed_conversion_leaves_no_pdf_and_no_error(demo, erin, lena, monkeypatch, client):
+def test_a_failed_conversion_leaves_no_pdf_and_no_error(demo, erin, lena, monkeypatch, client, settings):
     def broken(_docx):
         raise pdf_render.PdfUnavailable("生成 PDF 失败，请下载 DOCX 版本。")
 
     monkeypatch.setattr(pdf_render, "docx_to_pdf", broken)
     monkeypatch.setattr(services, "docx_to_pdf", broken)
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}  # tried at once
     draft = services.draft_start(agency=demo["invented"], year=2025, actor=erin)
     finish(draft, erin)
     version = publish(draft, lena)
