@@ -27,6 +27,14 @@ def _page_files_in_temp(settings, tmp_path):
     settings.GONGKAI_PAGE_FILES_DIR = str(tmp_path / "pages")
 
 
+@pytest.fixture(autouse=True)
+def _tasks_are_kept_not_run(settings):
+    """Enqueued tasks are kept in memory and not run (django-tasks' dummy backend): a publication does not convert
+    its PDF in every test that publishes. Tests of a task's effect put the immediate backend (run at enqueue) or the
+    database backend with a worker (tests/ops, tests/reporting/test_pdf_task.py) in its place."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+
 @pytest.fixture
 def shared() -> Path:
     path = shared_dir()

@@ -131,3 +131,11 @@ def test_without_a_mail_server_the_mail_is_written_to_the_mail_folder(submit, se
     (written,) = (tmp_path / "mail").iterdir()
     text = written.read_text(encoding="utf-8")
     assert application.number in text and PERSON["email"] in text
+
+
+def test_the_task_worker_drains_the_outbox(submit):
+    application, _ = submit()
+    call_command("jobs_worker", "--batch")
+    (sent,) = django_mail.outbox
+    assert application.number in sent.subject
+    assert OutboxMail.objects.get(application=application).sent_at is not None

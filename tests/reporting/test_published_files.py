@@ -30,27 +30,27 @@ def test_downloads_are_named_for_what_they_are(demo, client):
 
 
 @pytest.mark.slow
-def test_the_pdf_is_made_when_the_version_is_frozen(demo, erin, lena, django_capture_on_commit_callbacks):
+def test_the_pdf_is_made_when_the_version_is_frozen(demo, erin, lena, settings):
+    # The conversion is a task enqueued with the version (gongkai.jobs); here it runs at once.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     if pdf_render.soffice_path() is None:
         pytest.skip("LibreOffice (soffice) is not installed")
     draft = services.draft_start(agency=demo["invented"], year=2025, actor=erin)
     finish(draft, erin)
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        version = publish(draft, lena)
-    assert len(callbacks) == 1
+    version = publish(draft, lena)
     assert bytes(ReportVersion.objects.get(pk=version.pk).pdf).startswith(b"%PDF")
 
 
-def test_a_failed_conversion_leaves_no_pdf_and_no_error(demo, erin, lena, monkeypatch, client):
-    draft = services.draft_start(agency=demo["invented"], year=2025, actor=erin)
-    finish(draft, erin)
-    version = publish(draft, lena)
-
+def test_a_failed_conversion_leaves_no_pdf_and_no_error(demo, erin, lena, monkeypatch, client, settings):
     def broken(_docx):
         raise pdf_render.PdfUnavailable("生成 PDF 失败，请下载 DOCX 版本。")
 
     monkeypatch.setattr(pdf_render, "docx_to_pdf", broken)
     monkeypatch.setattr(services, "docx_to_pdf", broken)
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}  # tried at once
+    draft = services.draft_start(agency=demo["invented"], year=2025, actor=erin)
+    finish(draft, erin)
+    version = publish(draft, lena)
     assert services.version_store_pdf(version_id=version.pk) is False
     response = client.get(f"/gk/{version.agency_id}/reports/2025/v1.pdf")
     assert response.status_code == 404 and "PDF 版本暂不提供" in response.content.decode()

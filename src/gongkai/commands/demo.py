@@ -55,7 +55,14 @@ def run(args: argparse.Namespace) -> int:
     if args.no_serve:
         return 0
     print(f"\n公开页面：http://{args.addr}/    工作人员登录：http://{args.addr}/accounts/login/")
-    call_command("runserver", args.addr, use_reloader=False, insecure_serving=True)
+    if settings.EMAIL_BACKEND.endswith("filebased.EmailBackend"):
+        print(f"发给申请人的邮件：未设置邮件服务器，写入文件夹 {settings.EMAIL_FILE_PATH}")
+    worker = start_worker()
+    try:
+        call_command("runserver", args.addr, use_reloader=False, insecure_serving=True)
+    finally:
+        worker.terminate()
+        worker.wait(timeout=10)
     return 0
 
 
@@ -82,6 +89,15 @@ def address_problem(addr: str) -> str | None:
                 return f"没有权限使用端口 {port}。请换一个端口：gongkai demo --addr {host}:8001"
             return f"无法在 {host}:{port} 启动网站（{exc.strerror}）。请换一个地址：gongkai demo --addr 127.0.0.1:8001"
     return None
+
+
+def start_worker():
+    """One task worker beside the server (PDFs, reminders, reindexing: docs/scale.md), stopped with it."""
+    import subprocess
+    import sys
+
+    print("后台任务：已启动一个任务进程（gongkai manage jobs_worker）")
+    return subprocess.Popen([sys.executable, "-m", "gongkai.cli", "manage", "jobs_worker"])
 
 
 def render_seed_report(output: Path) -> int:

@@ -27,7 +27,11 @@ def site(*, listen: str, upstream: str, page_files: Path, server_name: str = "_"
         "        proxy_set_header Host $host;\n"
         "        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n"
         "        proxy_set_header X-Forwarded-Proto $scheme;\n"
+        # One id per request, in nginx's log format if wanted and in every line gongkai logs for it
+        "        proxy_set_header X-Request-ID $request_id;\n"
     )
+    # Several app nodes (docs/scale.md): "10.0.0.11:8000,10.0.0.12:8000"; any node may answer any request.
+    servers = "".join(f"    server {one.strip()};\n" for one in upstream.split(",") if one.strip())
     session = settings.SESSION_COOKIE_NAME
     return f"""# gongkai (docs/portal.md, docs/security.md). Item pages come from files gongkai writes and deletes under
 # the database's lock; a withdrawal deletes the file before it commits. Never turn on open_file_cache here: a cached
@@ -36,8 +40,7 @@ def site(*, listen: str, upstream: str, page_files: Path, server_name: str = "_"
 # GONGKAI_TRUSTED_PROXIES (default 127.0.0.1,::1, this nginx on the same machine). If nginx runs on another
 # machine, set GONGKAI_TRUSTED_PROXIES to its address, or every visitor shares one rate limit.
 upstream gongkai_app {{
-    server {upstream};
-    keepalive 32;
+{servers}    keepalive 32;
 }}
 
 server {{

@@ -10,7 +10,6 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, ValidationError
@@ -207,8 +206,11 @@ def report_publish(
     audit_record(actor=actor, agency=agency, action="report_publish", obj=version, after={"number": number})
     # The portal's 年报 column is on the agency home: retire its cached copies in this transaction.
     portal_versions.bump({"site", f"agency:{agency.pk}"})
-    # The PDF is made once the version exists for good; a failure leaves the portal without a PDF link, not broken.
-    transaction.on_commit(partial(version_store_pdf, version_id=version.pk), robust=True)
+    # The PDF is made by a worker (gongkai.jobs, docs/scale.md), from a task enqueued in this transaction: it exists
+    # exactly when the version does. Until it is made, version_pdf converts on demand; a failure is retried.
+    from gongkai.reporting.tasks import report_pdf
+
+    report_pdf.enqueue(version_id=version.pk)
     return version
 
 

@@ -6,9 +6,11 @@ Production deployments use `gongkai.site.settings_production`, which insists on 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from gongkai.site.env import env_bool, env_int, env_list, env_networks, env_path, env_str
 
@@ -34,9 +36,14 @@ INSTALLED_APPS = [
     "gongkai.portal",
     "gongkai.reporting",
     "gongkai.workspace",
+    "django_tasks",
+    "django_tasks_db",
+    "gongkai.jobs",
 ]
 
 MIDDLEWARE = [
+    # A request id on every request (X-Request-ID from nginx, else a new one), in every log line and the response
+    "gongkai.site.logs.RequestId",
     "django.middleware.security.SecurityMiddleware",
     # Repeat visits to public pages are answered from the page cache here, before sessions, auth and URL resolution.
     # Content-Security-Policy on every page Django answers, the fast path's included (docs/security.md)
@@ -147,7 +154,18 @@ GONGKAI_REPORT_SIGNING_ROLE = env_str("GONGKAI_REPORT_SIGNING_ROLE", "leader")
 GONGKAI_MAX_ATTACHMENT_MB = env_int("GONGKAI_MAX_ATTACHMENT_MB", 20, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-MEDIA_ROOT = DATA_DIR / "media"
+# Attachments and identity documents go through Django's storage API (docs/deploy.md). Several app nodes share one
+# folder (GONGKAI_MEDIA_DIR, e.g. an NFS mount) or, with `pip install gongkai[s3]`, an S3-compatible bucket:
+# GONGKAI_STORAGE=s3 and the AWS_* settings django-storages reads (AWS_STORAGE_BUCKET_NAME, AWS_S3_ENDPOINT_URL, ...).
+MEDIA_ROOT = env_path("GONGKAI_MEDIA_DIR", str(DATA_DIR / "media"))
+STORAGES = {
+    "default": (
+        {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {"default_acl": "private", "querystring_auth": True}}
+        if env_str("GONGKAI_STORAGE", "filesystem") == "s3"
+        else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    ),
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 MEDIA_URL = "/media/"  # never served directly: attachments go through a view that checks permission
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
@@ -192,9 +210,42 @@ EMAIL_BACKEND = env_str(
     "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.filebased.EmailBackend",
 )
 
+# Work outside the request (docs/scale.md): django-tasks with its database backend, so any node with the database can
+# enqueue and any node can run `gongkai manage jobs_worker`. Each run is a row in django_tasks_database_dbtaskresult.
+TASKS = {
+    "default": (
+        {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+        if env_str("GONGKAI_TASKS", "database") == "immediate"
+        else {"BACKEND": "django_tasks_db.DatabaseBackend"}
+    )
+}
+# Daily jobs the workers enqueue (exactly once a day over all nodes): local time they fall due.
+GONGKAI_REMIND_AT = env_str("GONGKAI_REMIND_AT", "08:00")
+if not re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]", GONGKAI_REMIND_AT):
+    raise ImproperlyConfigured(f"环境变量 GONGKAI_REMIND_AT 应为 HH:MM，实际为 {GONGKAI_REMIND_AT!r}")
+GONGKAI_REMIND_DAYS = env_int("GONGKAI_REMIND_DAYS", 3, minimum=1)
+# /healthz reports the queue unhealthy when a ready task has waited longer than this (no worker running anywhere).
+GONGKAI_HEALTH_QUEUE_MINUTES = env_int("GONGKAI_HEALTH_QUEUE_MINUTES", 15, minimum=1)
+
+# Logs: one JSON object a line on standard error (journald keeps them), each with the request id of the request that
+# wrote it; GONGKAI_LOG_FORMAT=text for plain lines. The privacy filter masks identity numbers and phone numbers.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "request_id": {"()": "gongkai.site.logs.RequestIdFilter"},
+        "privacy": {"()": "gongkai.applications.privacy.PersonalDataFilter"},
+    },
+    "formatters": {
+        "json": {"()": "gongkai.site.logs.JsonFormatter"},
+        "text": {"format": "%(levelname)s %(request_id)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id", "privacy"],
+            "formatter": "json" if env_str("GONGKAI_LOG_FORMAT", "json") == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("GONGKAI_LOG_LEVEL", "WARNING")},
 }

@@ -3,7 +3,7 @@ from django.urls import include, path
 
 from gongkai.agencies import views as agency_views
 from gongkai.publishing import views, views_records
-from gongkai.site import api
+from gongkai.site import api, health
 from gongkai.site import views as site_views
 
 handler400 = "gongkai.common.errors.bad_request"
@@ -15,6 +15,8 @@ admin.site.site_header = "gongkai 系统管理"
 admin.site.site_title = "gongkai"
 
 urlpatterns = [
+    # For the load balancer and monitoring: database, storage, task queue (docs/deploy.md)
+    path("healthz", health.health, name="health"),
     # Public: the portal (home, agencies, lists, items, search, feeds, sitemaps) and its staff page for the guide
     path("", include("gongkai.portal.urls")),
     # The site's one script (no inline script: docs/security.md)

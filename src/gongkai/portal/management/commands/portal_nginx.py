@@ -11,7 +11,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--listen", default="80", help="nginx 监听的地址或端口（默认 80）")
-        parser.add_argument("--upstream", default="127.0.0.1:8000", help="应用服务器（gunicorn）的地址")
+        parser.add_argument(
+            "--upstream", default="127.0.0.1:8000", help="应用服务器（gunicorn）的地址，多个节点用逗号分隔"
+        )
         parser.add_argument("--server-name", default="_", help="站点域名")
 
     def handle(self, *args, **options):
