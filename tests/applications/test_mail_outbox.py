@@ -9,6 +9,7 @@ import smtplib
 from datetime import date, timedelta
 
 import docx
+import pytest
 from django.core import mail as django_mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
@@ -133,6 +134,7 @@ def test_without_a_mail_server_the_mail_is_written_to_the_mail_folder(submit, se
     assert application.number in text and PERSON["email"] in text
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes stale connections between polls, as it does in service
 def test_the_task_worker_drains_the_outbox(submit):
     application, _ = submit()
     call_command("jobs_worker", "--batch")

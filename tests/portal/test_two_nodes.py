@@ -25,6 +25,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import connection
@@ -36,6 +37,7 @@ from gongkai.applications.models import Application, IdentityDocument
 from gongkai.portal import nginx
 from gongkai.publishing import services
 from gongkai.publishing.models import Status
+from gongkai.publishing.views import PUBLISH_ACTION, WITHDRAW_ACTION
 from personas import NOW, solve_challenge
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -175,6 +177,18 @@ def cluster(transactional_db, tmp_path):
     assert time.monotonic() - started < BOUND_SECONDS
 
 
+def _confirmation(user, action: str, item) -> dict:
+    """The ticked box and the token the item page hands the person who is about to publish or withdraw it."""
+    from gongkai.confirm import confirm_token
+    from gongkai.publishing.views import item_digest
+
+    item = type(item).objects.get(pk=item.pk)  # as the node reads it
+    # Signed at the nodes' (real) time, not this process's frozen one, or the node finds it expired.
+    with time_machine.travel(time_machine.escape_hatch.time.time(), tick=False):
+        token = confirm_token(user=user, action=action, subject=str(item.pk), digest=item_digest(item))
+    return {"confirm": "yes", "confirm_token": token}
+
+
 def test_a_withdrawal_on_one_node_is_seen_by_the_other_and_by_nginx(cluster, publish, staff):
     item = publish()
     path = f"/gk/item/{item.pk}/"
@@ -187,7 +201,11 @@ def test_a_withdrawal_on_one_node_is_seen_by_the_other_and_by_nginx(cluster, pub
     _, headers, _ = _request(cluster["nginx"] + path)
     assert "-" in headers["ETag"]  # nginx's own ETag: sent from the file, no node involved
 
-    answer = _staff_post(cluster["a"], f"/staff/items/{item.pk}/withdraw/", staff["erin"], {"reason": "信息有误"})
+    # Withdrawing is irreversible: it carries the confirmation the item page gives (gongkai.confirm).
+    confirmation = _confirmation(staff["erin"], WITHDRAW_ACTION, item)
+    answer = _staff_post(
+        cluster["a"], f"/staff/items/{item.pk}/withdraw/", staff["erin"], {"reason": "信息有误", **confirmation}
+    )
     assert answer == (302, f"/staff/items/{item.pk}/")
     item.refresh_from_db()
     assert item.status == Status.WITHDRAWN
@@ -217,7 +235,8 @@ def test_an_item_published_on_one_node_is_visible_through_the_other(cluster, age
     assert item.title not in before
     assert _request(cluster["b"] + f"/gk/item/{item.pk}/")[0] == 404
     # The last review (secrecy) passes through node A, which publishes the item.
-    answer = _staff_post(cluster["a"], f"/staff/items/{item.pk}/pass/", staff["dave"], {"comment": ""})
+    confirmation = _confirmation(staff["dave"], PUBLISH_ACTION, item)
+    answer = _staff_post(cluster["a"], f"/staff/items/{item.pk}/pass/", staff["dave"], {"comment": "", **confirmation})
     assert answer == (302, f"/staff/items/{item.pk}/")
     item.refresh_from_db()
     assert item.status == Status.PUBLISHED
