@@ -60,11 +60,15 @@ def submission_done() -> None:
 
 def _while_busy(call, seconds: float = 30.0):
     """`call()`, tried again while the database is only busy (locked by another writer); any other failure, a
-    read-only database above all, is raised at once."""
+    read-only database above all, is raised at once. The submission's own writes queue on the same in-process lock as
+    the application's, so 200 submissions at once wait their turn rather than time out."""
+    from gongkai.applications.services.intake import sqlite_writers
+
     deadline = time.monotonic() + seconds
     while True:
         try:
-            return call()
+            with sqlite_writers():  # in one process, SQLite writers queue here instead of timing out on the file
+                return call()
         except OperationalError as exc:
             if unavailable(exc) != (BUSY, 5) or time.monotonic() > deadline:
                 raise

@@ -63,12 +63,17 @@ def _next_number(agency: Agency, year: int) -> str:
     return f"{year}-{agency.pk:04d}-{counter.last:05d}"
 
 
+def sqlite_writers():
+    """The lock a process's SQLite writers queue on (SQLite takes one writer at a time); nothing on PostgreSQL."""
+    return _SQLITE_WRITERS if transaction.get_connection().vendor == "sqlite" else nullcontext()
+
+
 def with_retries(call, attempts: int = 200):
     """Concurrent submissions may meet a locked database or a counter row created by another request at the same
     moment; the transaction rolled back whole, so trying again is safe. SQLite takes one writer at a time anyway:
     within one process the writers queue on a lock instead of spinning on "database is locked"."""
     connection = transaction.get_connection()
-    guard = _SQLITE_WRITERS if connection.vendor == "sqlite" else nullcontext()
+    guard = sqlite_writers()
     for attempt in range(attempts):
         try:
             with guard:
