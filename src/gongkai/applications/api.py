@@ -23,7 +23,7 @@ from django.views.decorators.http import require_GET, require_POST
 from gongkai.agencies.access import has_role
 from gongkai.agencies.models import Agency
 from gongkai.applications import services, spam
-from gongkai.applications.api_schema import STAFF_NEW_APPLICATION, STEP_SCHEMAS, validate_body
+from gongkai.applications.api_schema import NEW_APPLICATION, STAFF_NEW_APPLICATION, STEP_SCHEMAS, validate_body
 from gongkai.applications.models import ApiToken, Application, Channel, hash_key
 from gongkai.applications.selectors_public import public_status
 from gongkai.applications.services import APPLICATION_FIELDS
@@ -110,11 +110,10 @@ def submit(request, agency_id: int):
     data = _body(request)
     if data is None:
         return _error(400, "请求体须为 JSON 对象")
+    problems = validate_body(NEW_APPLICATION, data)  # the definition the OpenAPI document publishes
+    if problems:
+        return _error(400, "提交的内容有误", problems)
     fields = {name: str(data.get(name) or "") for name in APPLICATION_FIELDS}
-    required = ("applicant_type", "applicant_name", "phone", "description", "form", "delivery")
-    missing = {name: ["此项为必填项"] for name in required if not fields[name]}
-    if missing:
-        return _error(400, "缺少必填项", missing)
     identity = None
     if data.get("identity_document"):
         try:
