@@ -113,3 +113,18 @@ def test_every_step_is_an_event_with_its_status(submit, alice):
         (EventKind.CONSULTATION_STARTED, "received", "consulting"),
         (EventKind.CONSULTATION_ANSWERED, "consulting", "received"),
     ]
+
+
+def test_verify_checks_the_fee_notices_dates_too(submit, alice, capsys):
+    from gongkai.applications.models import Fee
+
+    application, _ = submit(received_on=date(2026, 2, 2), channel="post")
+    services.application_send_fee_notice(application=application, actor=alice, on=date(2026, 2, 3), pages=60)
+    services.application_record_payment(application=application, actor=alice, on=date(2026, 2, 5))
+    assert Fee.objects.get(application=application).paid_on == date(2026, 2, 5)  # written by append_event
+    call_command("verify_applications")
+    assert "差异0处" in capsys.readouterr().out
+    Fee.objects.filter(application=application).update(paid_on=None)
+    with pytest.raises(SystemExit):
+        call_command("verify_applications")
+    assert "缴费日期 保存为 None，按记录应为 datetime.date(2026, 2, 5)" in capsys.readouterr().out

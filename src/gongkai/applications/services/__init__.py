@@ -17,12 +17,19 @@ from gongkai.applications.services.intake import (
     new_tracking_code,
     with_retries,
 )
-from gongkai.applications.services.log import CACHED_FIELDS, StepRefused, append_event, cached_state, write_cache
+from gongkai.applications.services.log import (
+    CACHED_FIELDS,
+    FEE_CACHED_FIELDS,
+    StepRefused,
+    append_event,
+    cached_state,
+    fee_cached_state,
+    write_cache,
+)
 from gongkai.applications.services.schedule import applications_recompute_for_schedule
 from gongkai.applications.services.steps import (
     OUTCOME_DETAILS,
     application_assign,
-    application_case,
     application_close,
     application_decide,
     application_deliver,
@@ -47,6 +54,7 @@ __all__ = [
     "APPLICATION_FIELDS",
     "CACHED_FIELDS",
     "CODE_ALPHABET",
+    "FEE_CACHED_FIELDS",
     "OUTCOME_DETAILS",
     "StepRefused",
     "api_token_create",
@@ -55,7 +63,6 @@ __all__ = [
     "appeal_register",
     "append_event",
     "application_assign",
-    "application_case",
     "application_close",
     "application_decide",
     "application_deliver",
@@ -76,6 +83,7 @@ __all__ = [
     "applications_in_month",
     "applications_recompute_for_schedule",
     "cached_state",
+    "fee_cached_state",
     "new_tracking_code",
     "open_consultations",
     "with_retries",

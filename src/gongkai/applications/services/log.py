@@ -66,6 +66,21 @@ def cached_state(state: CaseState, rows=()) -> dict:
     }
 
 
+FEE_CACHED_FIELDS = ("pay_by", "paid_on", "lapsed_on")
+
+
+def fee_cached_state(state: CaseState, rows=()) -> dict:
+    """The fee notice's dates, as the events give them: the payment deadline (from the applicant's receipt of the
+    notice), the payment and the lapse."""
+    paid = [row.on for row in rows if row.kind == EventKind.FEE_PAID]
+    lapsed = [row.on for row in rows if row.kind == EventKind.FEE_LAPSED]
+    return {
+        "pay_by": state.clock.fee_payment_deadline,
+        "paid_on": paid[-1] if paid else None,
+        "lapsed_on": lapsed[-1] if lapsed else None,
+    }
+
+
 def write_cache(application: Application, state: CaseState, rows=()) -> None:
     for name, value in cached_state(state, rows).items():
         setattr(application, name, value)
@@ -80,8 +95,9 @@ def _check_date(application: Application, on: date) -> None:
 
 def append_event(
     application: Application, *, actor, kind: str, on: date, note: str = "", data: dict | None = None
-) -> ApplicationEvent:
-    """The only way an application changes: append one event if the case stays lawful, then rewrite the cache."""
+) -> CaseState:
+    """The only way an application changes: append one event if the case stays lawful, then rewrite the cache (the
+    application's columns and its fee notice's dates). Returns the derived state."""
     rows = list(application.events.all())
     event = ApplicationEvent(
         application=application,
@@ -101,11 +117,12 @@ def append_event(
     # and the actor are the objects in hand, so no query is needed to validate them).
     event.clean_fields(exclude=["application", "actor"])
     event.save()
-    write_cache(application, state, [*rows, event])
+    rows.append(event)
+    write_cache(application, state, rows)
     # Only the cache changes; its values come from derive_case and the database's constraints guard them again.
     application.save(update_fields=CACHED_FIELDS)
-    if state.clock.fee_payment_deadline is not None:  # the deadline follows the day the notice arrived
-        Fee.objects.filter(application=application).update(pay_by=state.clock.fee_payment_deadline)
+    if state.clock.fee_payment_deadline is not None:  # a fee notice exists: its dates follow the events too
+        Fee.objects.filter(application=application).update(**fee_cached_state(state, rows))
     audit_record(
         actor=actor,
         agency=application.agency,
@@ -119,4 +136,4 @@ def append_event(
             "on": on.isoformat(),
         },
     )
-    return event
+    return state

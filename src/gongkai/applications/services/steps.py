@@ -10,7 +10,6 @@ from django.db.models import Q
 
 from gongkai.agencies.calendar import platform_calendar
 from gongkai.applications import letters
-from gongkai.applications.clock import case_of
 from gongkai.applications.models import (
     Application,
     Delivery,
@@ -27,7 +26,7 @@ from gongkai.applications.services.log import (
     append_event,
 )
 from gongkai.fees import FeeInputError, compute_fee, marginal_count_fee
-from gongkai.workdays import CaseState, ConsultedParty, periods
+from gongkai.workdays import ConsultedParty, periods
 
 # -- correction (第30条) -------------------------------------------------------------------------------------------
 
@@ -235,7 +234,9 @@ def application_send_fee_notice(
     data = {"amount_yuan": result.amount_yuan, "method": result.method.value, "quantity": result.quantity}
     if delivered_on:
         data["delivered_on"] = delivered_on.isoformat()
-    append_event(application, actor=actor, kind=EventKind.FEE_NOTICE_SENT, on=on, note=result.summary, data=data)
+    state = append_event(
+        application, actor=actor, kind=EventKind.FEE_NOTICE_SENT, on=on, note=result.summary, data=data
+    )
     fee = Fee(
         application=application,
         method=result.method.value,
@@ -243,7 +244,7 @@ def application_send_fee_notice(
         amount_yuan=result.amount_yuan,
         breakdown=[band.to_dict() for band in result.breakdown],
         notice_sent_on=on,
-        pay_by=application_case(application).clock.fee_payment_deadline,
+        pay_by=state.clock.fee_payment_deadline,
     )
     fee.full_clean()
     fee.save()
@@ -252,15 +253,10 @@ def application_send_fee_notice(
     )
 
 
-def application_case(application: Application, *, today: date | None = None) -> CaseState:
-    return case_of(application, today=today)
-
-
 @transaction.atomic
 def application_record_payment(*, application: Application, actor, on: date) -> None:
     _check_date(application, on)
     append_event(application, actor=actor, kind=EventKind.FEE_PAID, on=on)
-    Fee.objects.filter(application=application).update(paid_on=on)
 
 
 @transaction.atomic
@@ -268,7 +264,6 @@ def application_lapse_fee(*, application: Application, actor, on: date) -> None:
     """逾期未缴费: 20 working days passed unpaid -> deemed withdrawn (109号) -> （六）2."""
     _check_date(application, on)
     append_event(application, actor=actor, kind=EventKind.FEE_LAPSED, on=on, note=Outcome.OTHER_UNPAID_FEE.label)
-    Fee.objects.filter(application=application).update(lapsed_on=on)
 
 
 # -- decision, delivery, closing ------------------------------------------------------------------------------------
