@@ -83,7 +83,7 @@ STEP_SCHEMAS: dict[str, dict] = {
     "request_correction": _object(
         {"on": ON, "reply_by": DATE, "what": {"type": "string", "minLength": 1, "maxLength": 10000}},
         ["reply_by", "what"],
-        "一次性告知补正（第30条，收到申请之日起7个工作日内）",
+        f"一次性告知补正（第30条，收到申请之日起{periods.CORRECTION_NOTICE.workdays}个工作日内）",
     ),
     "record_correction": _object({"on": ON}, description="收到补正后的申请，答复期限重新计算（第30条）"),
     "lapse_correction": _object({"on": ON}, description="逾期未补正，视为放弃申请（第30条，（六）1）"),
@@ -100,7 +100,8 @@ STEP_SCHEMAS: dict[str, dict] = {
             "delivered_on": {**DATE, "description": "对方收到征求意见函的日期，不填为发出当日"},
         },
         ["party", "consulted"],
-        "征求第三方（第32条）或其他机关（第34条）意见，暂停计算答复期限，最长至对方收到之日起15个工作日",
+        "征求第三方（第32条）或其他机关（第34条）意见，暂停计算答复期限，"
+        f"最长至对方收到之日起{periods.THIRD_PARTY_ANSWER.workdays}个工作日",
     ),
     "record_consultation_answer": _object(
         {"on": ON, "opinion": TEXT, "ref": {"type": "string", "maxLength": 20}},
@@ -114,7 +115,7 @@ STEP_SCHEMAS: dict[str, dict] = {
             "reason": {"type": "string", "minLength": 1, "maxLength": 2000},
         },
         ["workdays", "approved_by", "reason"],
-        "延长答复期限（第33条第2款）：一次，最长20个工作日，须在答复期限届满前",
+        f"延长答复期限（第33条第2款）：一次，最长{periods.EXTENSION_MAX.workdays}个工作日，须在答复期限届满前",
     ),
     "request_reasons": _object(
         {"on": ON, "reply_by": DATE, "note": TEXT},

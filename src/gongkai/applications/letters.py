@@ -20,6 +20,7 @@ from gongkai.agencies.services import audit_record
 from gongkai.applications.models import Application, Delivery, EventKind, Letter, LetterKind, LetterTemplate
 from gongkai.applications.outcomes import ARTICLES, NEEDS_REMEDIES, Outcome, letter_group
 from gongkai.text import strip_control
+from gongkai.workdays import periods
 
 REMEDIES = (
     "如对本答复不服，可以自收到本答复之日起六十日内向{{ reconsideration_body }}申请行政复议，"
@@ -38,7 +39,7 @@ DEFAULT_TEMPLATES: dict[tuple[str, str], str] = {
         "{{ consulted }}：\n\n"
         "本机关收到一件政府信息公开申请（申请编号：{{ number }}），申请公开的信息可能涉及贵方的合法权益。"
         "根据《中华人民共和国政府信息公开条例》第三十二条的规定，现书面征求贵方意见。\n\n"
-        "请于{{ answer_by }}前（自收到本函之日起15个工作日内）提出意见。逾期未提出意见的，由本机关依照条例的规定决定是否公开。"
+        "请于{{ answer_by }}前（自收到本函之日起{{ consultation_workdays }}个工作日内）提出意见。逾期未提出意见的，由本机关依照条例的规定决定是否公开。"
         "贵方不同意公开且有合理理由的，本机关不予公开；但本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，"
         "并将决定公开的内容和理由书面告知贵方。"
     ),
@@ -46,7 +47,7 @@ DEFAULT_TEMPLATES: dict[tuple[str, str], str] = {
         "{{ consulted }}：\n\n"
         "本机关收到一件政府信息公开申请（申请编号：{{ number }}），申请公开的信息由本机关与贵机关共同制作。"
         "根据《中华人民共和国政府信息公开条例》第三十四条的规定，现征求贵机关意见，请于{{ answer_by }}前"
-        "（自收到本函之日起15个工作日内）提出意见，逾期未提出意见的视为同意公开。"
+        "（自收到本函之日起{{ consultation_workdays }}个工作日内）提出意见，逾期未提出意见的视为同意公开。"
     ),
     (LetterKind.EXTENSION, ""): (
         "{{ applicant }}：\n\n"
@@ -59,7 +60,7 @@ DEFAULT_TEMPLATES: dict[tuple[str, str], str] = {
         "本机关于{{ received }}收到{{ you }}提出的政府信息公开申请（申请编号：{{ number }}）。"
         "根据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，本次申请应缴纳信息处理费{{ fee_amount }}元，"
         "计算方法为{{ fee_method }}：\n\n{{ fee_breakdown }}\n\n"
-        "请于{{ pay_by }}前（自收到本通知之日起20个工作日内）缴纳。无正当理由逾期未缴纳的，视为放弃申请，"
+        "请于{{ pay_by }}前（自收到本通知之日起{{ payment_workdays }}个工作日内）缴纳。无正当理由逾期未缴纳的，视为放弃申请，"
         "本机关不再处理该政府信息公开申请。"
     ),
     (LetterKind.REASONS, ""): (
@@ -160,6 +161,9 @@ def letter_context(application: Application, extra: dict | None = None) -> dict:
         "form": application.get_form_display(),
         "due_date": cn_date(application.due_date),
         "reconsideration_body": agency.supervising_body or "本级人民政府",
+        # The periods the letters state, from the one place they are written (第32条/第34条, 109号).
+        "consultation_workdays": periods.THIRD_PARTY_ANSWER.workdays,
+        "payment_workdays": periods.FEE_PAYMENT.workdays,
         # 您 to a person, 贵单位 to an organisation; never "您（单位）".
         "you": "您" if application.applicant_type == "natural_person" else "贵单位",
         "outcome": Outcome(application.outcome).label if application.outcome else "",

@@ -27,6 +27,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gongkai.applications.models import Application, Letter, LetterKind, MailAttempt, OutboxMail
+from gongkai.workdays import periods
 
 log = logging.getLogger(__name__)
 
@@ -82,8 +83,8 @@ def receipt_text(application: Application, code: str | None) -> list[tuple[str, 
 
 
 NEXT_STEPS = (
-    "本机关将依照《中华人民共和国政府信息公开条例》第三十三条，自收到申请之日起20个工作日内作出答复；"
-    "需要延长答复期限的，经批准可以延长，延长的期限最长不超过20个工作日，本机关会书面告知。"
+    f"本机关将依照《中华人民共和国政府信息公开条例》第三十三条，自收到申请之日起{periods.REPLY.workdays}个工作日内作出答复；"
+    f"需要延长答复期限的，经批准可以延长，延长的期限最长不超过{periods.EXTENSION_MAX.workdays}个工作日，本机关会书面告知。"
     "申请内容不明确需要补正、需要征求第三方或者其他机关意见、需要缴纳信息处理费的，本机关将另行书面告知，"
     "相应期间不计算在答复期限内。凭申请编号和查询码可以随时查询办理进度。"
 )

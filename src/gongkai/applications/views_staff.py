@@ -31,9 +31,15 @@ from gongkai.common.forms import message_service_errors
 from gongkai.common.paging import page_of
 from gongkai.confirm import confirm_check, confirm_token
 from gongkai.publishing.files import CONTENT_TYPES
-from gongkai.workdays import WorkdaysError
+from gongkai.workdays import WorkdaysError, periods
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+# Step headings that state a period take it from gongkai.workdays.periods, where the law's limits are written once.
+STEP_TITLES = {
+    "correction": f"告知补正（第30条，收到申请之日起{periods.CORRECTION_NOTICE.workdays}个工作日内，一次性告知）",
+    "fee_lapse": f"逾期未缴费（{periods.FEE_PAYMENT.workdays}个工作日，（六）2）",
+    "extend": f"延期答复（第33条第2款，仅一次，最长{periods.EXTENSION_MAX.workdays}个工作日）",
+}
 DUE_SOON_WORKDAYS = 5
 DECIDE_ACTION, CLOSE_ACTION, SEND_ACTION = "application_decide", "application_close", "letter_send"
 
@@ -165,6 +171,7 @@ def detail(request, pk: int):
         "documents": application.identity_documents.all(),
         "fee": getattr(application, "fee", None),
         "forms": step_forms,
+        "titles": STEP_TITLES,
         "appeal_decision_form": forms.AppealDecisionForm(),
         "extended": application.extension_workdays > 0,
         "reasons_requested": application.events.filter(kind="reasons_requested").exists(),

@@ -8,6 +8,7 @@ from django.db import models
 
 from gongkai.agencies.models import Agency
 from gongkai.report.format import TABLE_A_2021
+from gongkai.workdays import periods
 
 # The official row labels of table A's 第二十条第（一）项, from the one place they are written.
 _ITEM_1_LABELS = {row.key: row.label for row in TABLE_A_2021.block("item_1").rows}
@@ -23,7 +24,10 @@ class CatalogEntry(models.Model):
     name = models.CharField("指标名称", max_length=200)
     content = models.TextField("公开内容", blank=True)
     time_limit = models.CharField(
-        "公开时限", max_length=200, blank=True, help_text="例如：信息形成或变更之日起20个工作日内"
+        "公开时限",
+        max_length=200,
+        blank=True,
+        help_text=f"例如：信息形成或变更之日起{periods.PUBLICATION.workdays}个工作日内",
     )
     method = models.CharField("公开方式", max_length=200, blank=True, help_text="例如：政府网站")
     responsible_unit = models.CharField("公开主体", max_length=200, blank=True, help_text="负责公开的科室或单位")
@@ -115,7 +119,9 @@ class Item(models.Model):
     issuing_body = models.CharField("发布机构", max_length=200)
     document_number = models.CharField("文号", max_length=100, blank=True)
     written_on = models.DateField("成文日期", null=True, blank=True)
-    formed_on = models.DateField("信息形成或变更日期", help_text="第26条：自此日起20个工作日内公开。")
+    formed_on = models.DateField(
+        "信息形成或变更日期", help_text=f"第26条：自此日起{periods.PUBLICATION.workdays}个工作日内公开。"
+    )
     publish_by = models.DateField("应公开日期", null=True, blank=True)
     published_at = models.DateTimeField("发布日期", null=True, blank=True)
     is_late = models.BooleanField("逾期公开", default=False)

@@ -18,9 +18,9 @@ from gongkai.agencies.services import audit_record, snapshot
 from gongkai.publishing import files, pii, public_site, workflow
 from gongkai.publishing.models import Attachment, Item, ItemEvent, Status, Validity
 from gongkai.publishing.sanitize import clean_html, html_to_text
-from gongkai.workdays import UnknownYearError
+from gongkai.workdays import UnknownYearError, periods
 
-PUBLICATION_LIMIT_WORKDAYS = 20  # 第26条
+PUBLICATION_LIMIT_WORKDAYS = periods.PUBLICATION.workdays  # 第26条
 ITEM_FIELDS = [
     "title",
     "body",

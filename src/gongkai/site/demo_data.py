@@ -19,6 +19,7 @@ from gongkai.agencies.models import Agency, Membership, Region, Role, Supervisio
 from gongkai.agencies.validators import credit_code_check_char
 from gongkai.portal import sync as portal_sync
 from gongkai.publishing.models import CatalogEntry, Category, Item, ItemEvent, Status, YearFigures
+from gongkai.publishing.services import PUBLICATION_LIMIT_WORKDAYS
 from gongkai.reporting import demo as reporting_demo
 from gongkai.workdays import default_calendar
 
@@ -120,7 +121,7 @@ def _items(agency: Agency, categories: dict[str, Category], catalog: dict[str, C
                 issuing_body=AGENCY_NAME,
                 formed_on=formed_on,
                 written_on=formed_on,
-                publish_by=calendar.add_workdays(formed_on, 20),
+                publish_by=calendar.add_workdays(formed_on, PUBLICATION_LIMIT_WORKDAYS),
                 published_at=datetime.combine(published_on, time(10, 0), tzinfo=TZ),
                 is_late=False,
                 category=categories[name],
@@ -196,7 +197,7 @@ def demo_load(*, reset_passwords: bool = False) -> list[tuple[str, str, str | No
     for position, (top_name, children) in enumerate(CATALOG.items()):
         details = {
             "content": f"{top_name}相关信息（演示内容）",
-            "time_limit": "信息形成或变更之日起20个工作日内",
+            "time_limit": f"信息形成或变更之日起{PUBLICATION_LIMIT_WORKDAYS}个工作日内",
             "method": "张店区人民政府网站",
             "responsible_unit": "中心办公室（演示）",
         }

@@ -27,8 +27,7 @@ CORRECTION_NOTICE = Period(7, "第30条", "一次性告知补正")
 THIRD_PARTY_ANSWER = Period(15, "第32条", "第三方提出意见")
 OTHER_AGENCY_ANSWER = Period(15, "第34条", "其他机关提出意见")
 FEE_PAYMENT = Period(20, "109号", "申请人缴纳信息处理费")
-
-ALL = (REPLY, EXTENSION_MAX, CORRECTION_NOTICE, THIRD_PARTY_ANSWER, OTHER_AGENCY_ANSWER, FEE_PAYMENT)
+PUBLICATION = Period(20, "第26条", "主动公开信息形成或变更后公开")
 
 # Appeals against a decision (第51条): calendar periods fixed by other laws, not working days.
 RECONSIDERATION_DAYS = 60  # 行政复议法第20条: 60 days from knowing of the act

@@ -48,4 +48,3 @@ class Command(BaseCommand):
                 label = record._meta.get_field(name).verbose_name
                 self.stdout.write(f"{number}：{label} 保存为 {stored!r}，按记录应为 {derived[name]!r}")
         return differences
-
