@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import random
 import secrets
-import time
 from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.db import OperationalError
 from django.utils import timezone
 
 from gongkai.applications.models import SubmissionAttempt
+from gongkai.applications.services.intake import with_retries
 from gongkai.common.clients import client_ip
-from gongkai.common.errors import BUSY, unavailable
 
 _SALT = "gongkai.applications.challenge"
 _DIGITS = "零一二三四五六七八九十"
@@ -38,41 +35,24 @@ def submission_begin(source: str) -> SubmissionAttempt | None:
     The attempt is written first and then ranked among the client's attempts of the hour, so parallel submissions
     cannot all pass a count made before any of them was recorded. It is also the first write of a submission: a
     database that cannot be written fails here at once (a 503), before any retry loop."""
-    attempt = _while_busy(lambda: SubmissionAttempt.objects.create(source=source))
+    attempt = with_retries(lambda: SubmissionAttempt.objects.create(source=source))
     since = timezone.now() - timedelta(hours=1)
-    rank = _while_busy(
+    rank = with_retries(
         lambda: SubmissionAttempt.objects.filter(source=source, at__gte=since, pk__lte=attempt.pk).count()
     )
     if rank > rate_per_hour():
-        _while_busy(lambda: SubmissionAttempt.objects.filter(pk=attempt.pk).delete())
+        with_retries(lambda: SubmissionAttempt.objects.filter(pk=attempt.pk).delete())
         return None
     return attempt
 
 
 def submission_cancel(attempt: SubmissionAttempt) -> None:
     """Give back an attempt whose application was refused (a missing field is not spam)."""
-    _while_busy(lambda: SubmissionAttempt.objects.filter(pk=attempt.pk).delete())
+    with_retries(lambda: SubmissionAttempt.objects.filter(pk=attempt.pk).delete())
 
 
 def submission_done() -> None:
-    _while_busy(lambda: SubmissionAttempt.objects.filter(at__lt=timezone.now() - timedelta(days=2)).delete())
-
-
-def _while_busy(call, seconds: float = 30.0):
-    """`call()`, tried again while the database is only busy (locked by another writer); any other failure, a
-    read-only database above all, is raised at once. The submission's own writes queue on the same in-process lock as
-    the application's, so 200 submissions at once wait their turn rather than time out."""
-    from gongkai.applications.services.intake import sqlite_writers
-
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            with sqlite_writers():  # in one process, SQLite writers queue here instead of timing out on the file
-                return call()
-        except OperationalError as exc:
-            if unavailable(exc) != (BUSY, 5) or time.monotonic() > deadline:
-                raise
-            time.sleep(random.uniform(0.005, 0.05))
+    with_retries(lambda: SubmissionAttempt.objects.filter(at__lt=timezone.now() - timedelta(days=2)).delete())
 
 
 def _answer_digest(nonce: str, answer: str) -> str:

@@ -13,6 +13,7 @@ from django.views import defaults
 
 logger = logging.getLogger(__name__)
 
+BUSY_RETRY_SECONDS = 5
 BUSY = "系统繁忙（数据库正被占用），请稍后再试"
 READ_ONLY = "系统暂时无法保存数据（存储不可写），请稍后再试；浏览公开信息不受影响"
 _STORAGE_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSPC, errno.EDQUOT}
@@ -32,7 +33,7 @@ def unavailable(exc: BaseException | None) -> tuple[str, int] | None:
         text = str(error).lower()
         if isinstance(error, OperationalError):
             if "locked" in text or "busy" in text:
-                return BUSY, 5
+                return BUSY, BUSY_RETRY_SECONDS
             if "readonly" in text or "read-only" in text or "unable to open" in text or "disk" in text:
                 return READ_ONLY, 60
         if isinstance(error, OSError) and error.errno in _STORAGE_ERRNOS:

@@ -29,6 +29,7 @@ from gongkai.applications.services.log import (
     append_event,
 )
 from gongkai.applications.uploads import check_identity_file
+from gongkai.common.errors import BUSY, BUSY_RETRY_SECONDS, unavailable
 
 _SQLITE_WRITERS = threading.RLock()
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud over the phone
@@ -88,10 +89,10 @@ def with_retries(call, attempts: int = 200):
 def _worth_retrying(exc: Exception) -> bool:
     """A lost race is worth another try (a locked or busy database, a deadlock, a counter row inserted by another
     request); a read-only disk, a full disk or a broken schema is not: retrying would only make the person wait."""
-    if isinstance(exc, IntegrityError):
+    if isinstance(exc, IntegrityError) or unavailable(exc) == (BUSY, BUSY_RETRY_SECONDS):
         return True
     text = str(exc).lower()
-    return any(word in text for word in ("locked", "busy", "deadlock", "could not serialize"))
+    return "deadlock" in text or "could not serialize" in text
 
 
 # -- intake -------------------------------------------------------------------------------------------------------
