@@ -15,18 +15,17 @@ address signs in many times a day).
 from __future__ import annotations
 
 import math
-import threading
 from collections.abc import Callable
-from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 
 from gongkai.agencies.models import LoginFailure, LoginThrottle
+from gongkai.common.db import sqlite_writers
 
 
 @dataclass(frozen=True)
@@ -42,13 +41,9 @@ class Gate:
         return f"登录失败次数过多，请{minutes}分钟后再试"
 
 
-# SQLite has one writer: within a process, sign-ins queue here rather than meet "database is locked" (between
-# processes, SQLite's busy timeout queues them). PostgreSQL needs no queue: each UPDATE locks its row.
-_SQLITE_WRITER = threading.Lock()
-
-
 def _one_writer(call: Callable):
-    with _SQLITE_WRITER if connection.vendor == "sqlite" else nullcontext():
+    """Sign-ins queue on the process's one SQLite writer lock (gongkai.common.db), with submissions and the rest."""
+    with sqlite_writers():
         return call()
 
 

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import random
 import secrets
-import threading
 import time
-from contextlib import nullcontext
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -29,9 +27,9 @@ from gongkai.applications.services.log import (
     append_event,
 )
 from gongkai.applications.uploads import check_identity_file
+from gongkai.common.db import sqlite_writers
 from gongkai.common.errors import BUSY, BUSY_RETRY_SECONDS, unavailable
 
-_SQLITE_WRITERS = threading.RLock()
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud over the phone
 APPLICATION_FIELDS = (
     "applicant_type",
@@ -62,11 +60,6 @@ def _next_number(agency: Agency, year: int) -> str:
     NumberCounter.objects.filter(pk=counter.pk).update(last=F("last") + 1)
     counter.refresh_from_db(fields=["last"])
     return f"{year}-{agency.pk:04d}-{counter.last:05d}"
-
-
-def sqlite_writers():
-    """The lock a process's SQLite writers queue on (SQLite takes one writer at a time); nothing on PostgreSQL."""
-    return _SQLITE_WRITERS if transaction.get_connection().vendor == "sqlite" else nullcontext()
 
 
 def with_retries(call, attempts: int = 200):
