@@ -157,3 +157,19 @@ def test_supervisors_see_open_overdue_and_late_answers_apart(submit, alice, agen
     submit(received_on=date(2026, 1, 6), channel="post")  # still open, due 3 February: overdue today
     (row,) = region_overview(agencies=[agency], year=2026, today=date(2026, 3, 2))
     assert (row.overdue_applications, row.late_answers) == (1, 1)
+
+
+def test_the_model_and_the_queries_agree_on_paused_and_overdue(submit, alice):
+    from datetime import timedelta
+
+    consulting, _ = submit(received_on=date(2026, 1, 5), channel="post")
+    services.application_start_consultation(
+        application=consulting, actor=alice, on=date(2026, 1, 6), party="third_party", consulted="某公司"
+    )
+    late, _ = submit(received_on=date(2026, 1, 5), channel="post")
+    services.application_decide(application=late, actor=alice, on=date(2026, 2, 9), outcome="granted")
+    submit(received_on=date(2026, 1, 20), channel="post")  # open and running
+    for application in Application.objects.all():
+        for day in (date(2026, 1, 20) + timedelta(days=n) for n in range(0, 60, 3)):
+            assert application.is_paused(day) == Application.objects.paused(on=day).filter(pk=application.pk).exists()
+            assert application.is_overdue(day) == Application.objects.overdue(on=day).filter(pk=application.pk).exists()

@@ -27,7 +27,7 @@ from gongkai.applications.api_schema import NEW_APPLICATION, STAFF_NEW_APPLICATI
 from gongkai.applications.models import ApiToken, Application, Channel, hash_key
 from gongkai.applications.selectors_public import public_status
 from gongkai.applications.services import APPLICATION_FIELDS
-from gongkai.applications.workflow import HANDLER_ROLES, PAUSED_STATUSES, Status
+from gongkai.applications.workflow import HANDLER_ROLES, Status
 from gongkai.limits import load_json
 from gongkai.publishing.files import BadFile
 
@@ -247,22 +247,16 @@ def _staff_register(request, agency: Agency) -> JsonResponse:
 def staff_detail(application: Application) -> dict:
     """One application as the staff API returns it: its derived state, as of today, and its events."""
     today = timezone.localdate()
-    paused = application.status in PAUSED_STATUSES and (
-        application.pause_ends_on is None or application.pause_ends_on >= today
-    )
-    overdue = application.answered_late or (
-        application.is_open and application.due_date is not None and application.due_date < today
-    )
     return staff_summary(application) | {
         "number": application.number,
         "status": application.status,
         "received_on": application.received_on.isoformat(),
         "due_date": application.due_date.isoformat() if application.due_date else None,
         "provisional": application.provisional,
-        "paused": paused,
+        "paused": application.is_paused(today),
         "pause_reason": application.pause_reason or None,
         "pause_ends_on": application.pause_ends_on.isoformat() if application.pause_ends_on else None,
-        "overdue": overdue,
+        "overdue": application.is_overdue(today),
         "answered_late": application.answered_late,
         "outcome": application.outcome or None,
         "events": [

@@ -193,6 +193,14 @@ class Application(models.Model):
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
 
+    def is_paused(self, on: date) -> bool:
+        """Paused on `on` (as `ApplicationQuerySet.paused(on=)` selects): a pause past its legal end is over."""
+        return self.status in PAUSED_STATUSES and (self.pause_ends_on is None or self.pause_ends_on >= on)
+
+    def is_overdue(self, on: date) -> bool:
+        """逾期 on `on` (as `ApplicationQuerySet.overdue(on=)` selects): open past the due date, or answered late."""
+        return self.answered_late or (self.is_open and self.due_date is not None and self.due_date < on)
+
     def check_tracking_code(self, code: str) -> bool:
         return secrets.compare_digest(self.tracking_code_hash, hash_code(code or ""))
 

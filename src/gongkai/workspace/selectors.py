@@ -67,7 +67,7 @@ def _with_days_left(applications: list, today: date) -> list:
         calendar = None
     for a in applications:
         a.days_left = None
-        a.overdue = bool(a.due_date and a.due_date < today)
+        a.overdue = a.is_overdue(today)
         if calendar is not None and a.due_date:
             try:
                 if a.overdue:
