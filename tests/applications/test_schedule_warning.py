@@ -33,3 +33,13 @@ def test_a_step_whose_dates_run_into_an_unknown_year_is_provisional_not_refused(
     )
     application.refresh_from_db()
     assert application.provisional is True and application.due_date.year == 2027
+
+
+def test_recomputing_reads_the_calendar_once_not_per_application(submit, django_assert_max_num_queries):
+    from gongkai.applications import services
+
+    for day in range(2, 8):
+        submit(received_on=date(2026, 2, day), channel="post")
+    # Six candidates whose dates do not move: the calendar (2 queries), the candidates and their events.
+    with django_assert_max_num_queries(5):
+        assert services.applications_recompute_for_schedule(year=2026) == 0
