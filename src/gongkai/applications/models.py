@@ -50,6 +50,11 @@ class Delivery(models.TextChoices):
     ONLINE = "online", "网上获取"
 
 
+def open_overdue_q(on: date) -> Q:
+    """Open with the due date already past on `on` (the due date assumes an open pause lasts to its legal end)."""
+    return Q(status__in=OPEN_STATUSES, due_date__lt=on)
+
+
 class ApplicationQuerySet(models.QuerySet):
     def open(self) -> ApplicationQuerySet:
         return self.filter(status__in=OPEN_STATUSES)
@@ -67,10 +72,10 @@ class ApplicationQuerySet(models.QuerySet):
     def overdue(self, *, on: date) -> ApplicationQuerySet:
         """逾期: open with the due date already past (a pause that ended by law does not hide it), or answered late.
         The due date assumes an open pause lasts to its legal end, so no pause can hide a missed deadline."""
-        return self.filter(Q(status__in=OPEN_STATUSES, due_date__lt=on) | Q(answered_late=True))
+        return self.filter(open_overdue_q(on) | Q(answered_late=True))
 
     def open_overdue(self, *, on: date) -> ApplicationQuerySet:
-        return self.filter(status__in=OPEN_STATUSES, due_date__lt=on)
+        return self.filter(open_overdue_q(on))
 
     def due_by(self, *, on: date, last_day: date) -> ApplicationQuerySet:
         """Open applications due between `on` and `last_day` (inclusive), not yet overdue."""

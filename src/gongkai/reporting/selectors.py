@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Max, Sum
+from django.db.models import Count, Max, Q, Sum
 
 from gongkai.agencies.models import Agency, AgencyLevel
-from gongkai.applications.models import Application, Fee
+from gongkai.applications.models import Application, Fee, open_overdue_q
 from gongkai.applications.selectors import table_b_counts_by_agency, table_c_counts_by_agency
 from gongkai.report.format import FormatVersion
 from gongkai.report.model import AgencyLevel as ReportLevel
@@ -206,21 +206,16 @@ def region_overview(*, agencies, year: int, today: date) -> list[AgencyRow]:
     firsts = dict(
         ReportVersion.objects.filter(agency__in=agencies, year=year, number=1).values_list("agency_id", "published_on")
     )
-    overdue = dict(
-        Application.objects.open_overdue(on=today)
-        .filter(agency__in=agencies)
+    # One GROUP BY for both application counts: open past the due date today, and answered late in the year.
+    overdue_q = open_overdue_q(today)
+    late_q = Q(answered_late=True, decided_on__year=year)
+    counts = {
+        row["agency_id"]: row
+        for row in Application.objects.filter(overdue_q | late_q, agency__in=agencies)
         .values("agency_id")
-        .annotate(n=Count("pk"))
-        .values_list("agency_id", "n")
+        .annotate(overdue=Count("pk", filter=overdue_q), late=Count("pk", filter=late_q))
         .order_by()
-    )
-    late = dict(
-        Application.objects.filter(agency__in=agencies, answered_late=True, decided_on__year=year)
-        .values("agency_id")
-        .annotate(n=Count("pk"))
-        .values_list("agency_id", "n")
-        .order_by()
-    )
+    }
     rows = []
     for agency in agencies:
         report, _ = computed[agency.pk]
@@ -244,8 +239,8 @@ def region_overview(*, agencies, year: int, today: date) -> list[AgencyRow]:
                 deadline=deadline,
                 errors=sum(f.severity is Severity.ERROR for f in findings),
                 warnings=sum(f.severity is Severity.WARNING for f in findings),
-                overdue_applications=overdue.get(agency.pk, 0),
-                late_answers=late.get(agency.pk, 0),
+                overdue_applications=counts.get(agency.pk, {}).get("overdue", 0),
+                late_answers=counts.get(agency.pk, {}).get("late", 0),
                 version=published["latest"] if published else None,
             )
         )
