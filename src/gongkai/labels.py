@@ -162,6 +162,12 @@ def person_name(user) -> str:
     return name or f"未登记姓名的用户（编号{user.pk}）"
 
 
+def with_people(rows, field: str = "actor"):
+    """`rows` (a queryset) with what `person_label` reads of each person fetched up front: one query per relation
+    for the whole page instead of two per row."""
+    return rows.select_related(field).prefetch_related(f"{field}__memberships", f"{field}__supervisions")
+
+
 def person_label(user, agency=None) -> str:
     """姓名（岗位）: the person's roles at `agency`, or their standing (系统管理员, 监督人) otherwise."""
     if user is None:
@@ -172,7 +178,7 @@ def person_label(user, agency=None) -> str:
         roles = [m.get_role_display() for m in user.memberships.all() if m.agency_id == agency.pk]
     if not roles and user.is_superuser:
         roles = ["系统管理员"]
-    if not roles and user.supervisions.exists():
+    if not roles and user.supervisions.all():  # .all(): read from `with_people`'s prefetch, not a query a row
         roles = ["区域监督人"]
     return f"{name}（{'、'.join(roles)}）" if roles and "（" not in name else name
 

@@ -61,3 +61,14 @@ def test_it_names_report_cells_by_their_official_labels():
 def test_a_role_is_named_by_the_person_not_the_login(alice):
     membership = alice.memberships.get()
     assert str(membership).startswith("Alice · 测试局 · ") and "alice" not in str(membership)
+
+
+def test_it_names_the_people_of_a_long_trail_without_a_query_per_row(
+    client, agency, make_item, alice, erin, django_assert_max_num_queries
+):
+    for n in range(30):
+        services.item_update(item=make_item(title=f"标题{n}"), actor=alice, title=f"新标题{n}")
+    client.force_login(erin)
+    with django_assert_max_num_queries(20):
+        page = _text(client.get(f"/staff/{agency.pk}/audit/").text)
+    assert page.count("Alice（信息公开工作人员（起草））") >= 30

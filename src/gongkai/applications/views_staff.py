@@ -30,6 +30,7 @@ from gongkai.applications.workflow import HANDLER_ROLES, Status
 from gongkai.common.forms import message_service_errors
 from gongkai.common.paging import page_of
 from gongkai.confirm import confirm_check, confirm_token
+from gongkai.labels import with_people
 from gongkai.publishing.files import CONTENT_TYPES
 from gongkai.workdays import WorkdaysError, periods
 
@@ -165,7 +166,7 @@ def detail(request, pk: int):
         "agency": application.agency,
         "application": application,
         "clock": clock,
-        "events": application.events.select_related("actor"),
+        "events": with_people(application.events.all()),
         "letters": application.letters.all(),
         "appeals": application.appeals.all(),
         "documents": application.identity_documents.all(),

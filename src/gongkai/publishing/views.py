@@ -17,6 +17,7 @@ from gongkai.agencies.access import get_agency_for_member, has_role, roles_in
 from gongkai.common.forms import add_service_errors, message_service_errors
 from gongkai.common.paging import page_of
 from gongkai.confirm import confirm_check, confirm_token
+from gongkai.labels import with_people
 from gongkai.publishing import services, workflow
 from gongkai.publishing.files import attachment_response
 from gongkai.publishing.forms import CommentForm, ItemForm, ReasonForm, UploadForm
@@ -112,7 +113,7 @@ def item_detail(request, pk: int):
     context = {
         "agency": agency,
         "item": item,
-        "events": item.events.select_related("actor"),
+        "events": with_people(item.events.all()),
         "attachments": item.attachments.all(),
         "steps": [Status(s).label for s in workflow.review_steps(agency)],
         "can_edit": services.can_edit(user, item),

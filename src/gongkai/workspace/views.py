@@ -13,6 +13,7 @@ from django.utils import timezone
 from gongkai.agencies.access import get_agency_for_member, get_agency_for_viewer, roles_in
 from gongkai.agencies.models import Agency, Role
 from gongkai.applications.workflow import HANDLER_ROLES
+from gongkai.labels import with_people
 from gongkai.publishing import workflow
 from gongkai.publishing.models import Item, Status
 from gongkai.reporting.selectors import dashboard_report, dashboard_report_year
@@ -104,7 +105,7 @@ def dashboard(request, agency_id: int):
 @login_required
 def audit_trail(request, agency_id: int):
     agency = get_agency_for_member(request.user, agency_id, Role.AGENCY_ADMIN)
-    page = Paginator(agency.audit_entries.select_related("actor"), 50).get_page(request.GET.get("page"))
+    page = Paginator(with_people(agency.audit_entries.all()), 50).get_page(request.GET.get("page"))
     return render(request, "workspace/audit.html", {"agency": agency, "page": page})
 
 
