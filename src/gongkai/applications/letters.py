@@ -7,7 +7,6 @@ document (GB/T 9704-2012: A4, 方正小标宋简体 title, 仿宋_GB2312 body, f
 
 from __future__ import annotations
 
-import io
 from datetime import date
 from functools import lru_cache
 
@@ -17,9 +16,9 @@ from django.template import Context, Template
 from django.utils import timezone
 
 from gongkai.agencies.services import audit_record
+from gongkai.applications import wordml
 from gongkai.applications.models import Application, Delivery, EventKind, Letter, LetterKind, LetterTemplate
 from gongkai.applications.outcomes import ARTICLES, NEEDS_REMEDIES, Outcome, letter_group
-from gongkai.text import strip_control
 from gongkai.workdays import periods
 
 REMEDIES = (
@@ -266,82 +265,21 @@ def letter_docx(letter: Letter) -> bytes:
     return bytes(letter.sent_docx) if letter.locked and letter.sent_docx else render_docx(letter)
 
 
-# The letter's layout (GB/T 9704-2012): A4, margins 37/35/28/26 mm, 28 pt exact line spacing, 方正小标宋简体 22 pt
-# title lines, 仿宋_GB2312 16 pt body with a two-character first-line indent. Written as WordprocessingML directly:
-# a letter is a handful of paragraphs, and the package takes a millisecond instead of python-docx's 50.
-TITLE_FONT, BODY_FONT = "方正小标宋简体", "仿宋_GB2312"
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_PACKAGE = {
-    "[Content_Types].xml": (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-        '<Default Extension="xml" ContentType="application/xml"/>'
-        '<Override PartName="/word/document.xml" '
-        'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-        "</Types>"
-    ),
-    "_rels/.rels": (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        '<Relationship Id="rId1" '
-        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
-        'Target="word/document.xml"/></Relationships>'
-    ),
-}
-# A4 and the margins in twentieths of a point.
-_SECTION = (
-    '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>'
-    '<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" w:header="851" w:footer="992" w:gutter="0"/>'
-    "</w:sectPr>"
-)
-
-
-def _paragraph(text: str, *, font: str = BODY_FONT, size: float = 16, align: str = "", indent: bool = False) -> str:
-    from xml.sax.saxutils import escape
-
-    half_points = round(size * 2)
-    properties = '<w:spacing w:line="560" w:lineRule="exact"/>'
-    if indent:
-        properties += f'<w:ind w:firstLine="{round(size * 2 * 20)}"/>'
-    if align:
-        properties += f'<w:jc w:val="{align}"/>'
-    run = (
-        f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}"/>'
-        f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/></w:rPr>'
-    )
-    # Old data may hold characters XML cannot.
-    text = escape(strip_control(text))
-    return f'<w:p><w:pPr>{properties}</w:pPr><w:r>{run}<w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
-
-
 def render_docx(letter: Letter) -> bytes:
-    import zipfile
-
+    """The letter as an official document (wordml): agency and title centred, the salutation flush left, every
+    paragraph after it indented two characters, the agency and the date at the foot."""
     agency = letter.application.agency.name
-    paragraphs = [
-        _paragraph(agency, font=TITLE_FONT, size=22, align="center"),
-        _paragraph(letter.title, font=TITLE_FONT, size=22, align="center"),
+    body = [
+        wordml.paragraph(agency, font=wordml.TITLE_FONT, size=22, align="center"),
+        wordml.paragraph(letter.title, font=wordml.TITLE_FONT, size=22, align="center"),
     ]
     if letter.doc_number:
-        paragraphs.append(_paragraph(letter.doc_number, align="center"))
+        body.append(wordml.paragraph(letter.doc_number, align="center"))
     blocks = [block.strip() for block in letter.body.replace("\r\n", "\n").split("\n\n") if block.strip()]
     for index, block in enumerate(blocks):
-        # The salutation stands flush left; every paragraph after it is indented two characters.
-        paragraphs += [_paragraph(line, indent=index > 0) for line in block.split("\n")]
-    paragraphs.append(_paragraph(""))
-    paragraphs.append(_paragraph(agency, align="right"))
+        body += [wordml.paragraph(line, indent=index > 0) for line in block.split("\n")]
+    body.append(wordml.paragraph(""))
+    body.append(wordml.paragraph(agency, align="right"))
     # Dated on the day it is sent, never before: a draft leaves the date blank.
-    paragraphs.append(_paragraph(cn_date(letter.sent_on) if letter.sent_on else "年  月  日", align="right"))
-    document = (
-        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{_W}"><w:body>'
-        + "".join(paragraphs)
-        + _SECTION
-        + "</w:body></w:document>"
-    )
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, xml in (*_PACKAGE.items(), ("word/document.xml", document)):
-            # A fixed timestamp: the same letter always gives the same bytes.
-            package.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), xml.encode("utf-8"))
-    return out.getvalue()
+    body.append(wordml.paragraph(cn_date(letter.sent_on) if letter.sent_on else "年  月  日", align="right"))
+    return wordml.document(body)
