@@ -7,6 +7,7 @@ import io
 import re
 import shutil
 import subprocess
+from datetime import date
 
 import docx
 import pytest
@@ -91,3 +92,12 @@ def test_a_handler_resends_the_code(client, submit, alice):
     assert "已生成新的查询码" in response.content.decode()
     assert OutboxMail.objects.filter(application=application, kind="code").exists()
     assert not Application.objects.get(pk=application.pk).check_tracking_code(old)
+
+
+def test_a_provisional_due_date_says_so_on_the_receipt(submit, time_machine):
+    from gongkai.applications.mail import receipt_text
+
+    time_machine.move_to("2026-12-10 10:00 +08:00", tick=False)
+    application, code = submit(received_on=date(2026, 12, 10), channel="post")
+    assert application.provisional
+    assert "（暂定" in dict(receipt_text(application, code))["答复期限"]

@@ -76,7 +76,11 @@ def receipt_text(application: Application, code: str | None) -> list[tuple[str, 
         ("收到申请日期", _cn(application.received_on)),
         ("提交方式", application.get_channel_display()),
         ("申请内容", application.description),
-        ("答复期限", f"{_cn(application.due_date)}前"),
+        # A date resting on a year whose holiday schedule is not entered yet says so (暂定), wherever it is shown.
+        (
+            "答复期限",
+            f"{_cn(application.due_date)}前" + ("（暂定，放假安排公布后可能推后）" if application.provisional else ""),
+        ),
         ("查询办理进度", _track_url()),
     ]
     return rows
