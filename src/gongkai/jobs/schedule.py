@@ -14,7 +14,8 @@ from gongkai.jobs.models import ScheduledRun
 
 
 def daily_jobs() -> list[tuple[str, time, object, dict]]:
-    """(name, local time it falls due, task, kwargs). The e-mail outbox's job joins this list (docs/scale.md)."""
+    """(name, local time it falls due, task, kwargs). The mail outbox is not here: every worker drains it between
+    polls (jobs_worker)."""
     from gongkai.jobs import tasks
 
     hour, minute = (int(part) for part in settings.GONGKAI_REMIND_AT.split(":"))
