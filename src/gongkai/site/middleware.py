@@ -106,3 +106,21 @@ class YearsInRange:
 
             raise Http404("year out of range")
         return None
+
+
+class ServeAssets:
+    """/assets/ (the site's scripts, the editor's files) answered before sessions, auth and CSRF, as the portal's fast
+    path answers cached pages: a script needs no session, and a page that loads five at once must not read and write
+    the session five times over (SESSION_SAVE_EVERY_REQUEST), which on SQLite makes them queue on one lock."""
+
+    PREFIX = "/assets/"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith(self.PREFIX):
+            from gongkai.site.views import asset
+
+            return asset(request, request.path.removeprefix(self.PREFIX))
+        return self.get_response(request)

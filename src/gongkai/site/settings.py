@@ -49,6 +49,8 @@ MIDDLEWARE = [
     # Content-Security-Policy on every page Django answers, the fast path's included (docs/security.md)
     "gongkai.site.middleware.ContentSecurityPolicy",
     "gongkai.portal.fastpath.PortalFastPath",
+    # The site's scripts and the editor's files, before sessions: no session is read or written for them
+    "gongkai.site.middleware.ServeAssets",
     # Control characters in any form field, query parameter or JSON string: refused before a view sees them
     "gongkai.site.middleware.RefuseControlCharacters",
     "django.contrib.sessions.middleware.SessionMiddleware",
