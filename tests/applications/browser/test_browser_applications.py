@@ -11,18 +11,9 @@ import pytest
 
 from applications.conftest import PERSON, png
 from gongkai.applications.models import Application
-from personas import PASSWORD, solve_challenge
+from personas import sign_in, solve_challenge
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(page.base + "/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/staff/**")
 
 
 def _apply(page, agency) -> tuple[str, str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from gongkai.publishing.models import Item
-from personas import PASSWORD
+from personas import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -19,11 +19,7 @@ WORD = (Path(__file__).resolve().parents[2] / "fixtures" / "word-paste.html").re
 def test_the_drafter_pastes_from_word_and_saves(page, agency, alice):
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(page.base + "/accounts/login/")
-    page.fill("#id_username", "alice")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/staff/**")
+    sign_in(page, "alice")
     page.goto(f"{page.base}/staff/{agency.pk}/items/new/")
     editor = page.locator(".prose-editor .tiptap")
     editor.wait_for()

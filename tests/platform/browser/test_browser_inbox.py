@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from gongkai.publishing import services
-from personas import PASSWORD
+from personas import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -14,10 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_inbox_to_item_and_back(page, agency, make_item, alice, bob):
     item = make_item(title="关于开展节能宣传周活动的通知")
     services.item_submit(item=item, actor=alice)
-    page.goto(page.base + "/accounts/login/")
-    page.fill("#id_username", "bob")
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
+    sign_in(page, "bob")
     page.wait_for_selector("#nav-inbox")
     assert page.text_content("#inbox-count") == "1"
     page.click("#nav-inbox")

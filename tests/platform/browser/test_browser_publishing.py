@@ -9,18 +9,9 @@ from helpers_platform import review_to_publication
 
 from gongkai.publishing import services
 from gongkai.publishing.models import Item, Status
-from personas import PASSWORD
+from personas import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(page.base + "/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/staff/**")
 
 
 def _draft_through_the_page(page, agency, title: str, body: str) -> Item:

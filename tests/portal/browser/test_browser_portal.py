@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from personas import PASSWORD
+from personas import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 TITLE = "关于开展公共机构节能宣传周活动的通知"
@@ -38,11 +38,7 @@ def test_it_browses_searches_and_withdraws(page, agency, publish):
     page.click(".hits a")
     assert page.url.endswith(f"/gk/item/{item.pk}/")
 
-    page.goto(page.base + "/accounts/login/")
-    page.fill("#id_username", "erin")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/staff/**")
+    sign_in(page, "erin")
     page.goto(f"{page.base}/staff/items/{item.pk}/")
     page.fill("#withdraw-reason", "信息有误")
     page.check("#id_confirm_withdraw")  # withdrawal is irreversible: the confirmation first

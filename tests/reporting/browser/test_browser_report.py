@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from personas import PASSWORD
+from personas import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -14,11 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_it_goes_from_draft_to_portal(page, demo, erin, settings):
     settings.GONGKAI_REPORT_SIGNING_ROLE = "agency_admin"  # erin, the admin, signs here
     agency = demo["invented"]
-    page.goto(page.base + "/accounts/login/")
-    page.fill("#id_username", "erin")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/staff/**")
+    sign_in(page, "erin")
 
     page.goto(f"{page.base}/staff/{agency.pk}/reports/2025/")
     page.click('td[data-cell="table_b.withheld_third_party.natural_person"] a')

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from gongkai.site.middleware import CONTENT_SECURITY_POLICY
-from personas import PASSWORD
+from personas import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,11 +22,7 @@ def test_portal_and_staff_pages_pass_the_policy(page, agency, alice):
     assert page.get_attribute("#large-text", "aria-pressed") == "true"
     for path in ("/search/?q=预算", f"/gk/{agency.pk}/", "/apply/", f"/apply/{agency.pk}/", "/track/"):
         assert page.goto(page.base + path).status == 200, path
-    page.goto(f"{page.base}/accounts/login/")
-    page.fill("#id_username", "alice")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/staff/")  # 待我处理, the staff home
+    sign_in(page, "alice")  # lands on 待我处理, the staff home
     for path in (f"/staff/{agency.pk}/items/", f"/staff/{agency.pk}/items/new/", f"/staff/{agency.pk}/reports/2025/"):
         assert page.goto(page.base + path).status == 200, path
 
