@@ -24,16 +24,29 @@ import chinese_calendar
 from .errors import InvalidScheduleError, UnknownYearError
 
 # chinesecalendar names holidays in English; these are the names the State Council's notices use.
+# Keys as `_name_key` spells them, so chinesecalendar's and the holidays package's English names both match.
 _HOLIDAY_NAMES_ZH = {
-    "New Year's Day": "元旦",
-    "Spring Festival": "春节",
-    "Tomb-sweeping Day": "清明节",
-    "Labour Day": "劳动节",
-    "Dragon Boat Festival": "端午节",
-    "National Day": "国庆节",
-    "Mid-autumn Festival": "中秋节",
-    "Anti-Fascist 70th Day": "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日",
+    "new year's day": "元旦",
+    "spring festival": "春节",
+    "chinese new year's eve": "春节",
+    "chinese new year (spring festival)": "春节",
+    "tomb-sweeping day": "清明节",
+    "labor day": "劳动节",
+    "dragon boat festival": "端午节",
+    "national day": "国庆节",
+    "mid-autumn festival": "中秋节",
+    "anti-fascist 70th day": "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日",
 }
+
+
+def _name_key(english: str) -> str:
+    return english.casefold().replace("labour", "labor")
+
+
+def holiday_name_zh(english: str) -> str | None:
+    """The name the State Council's notices use for a festival named in English by either package, or None."""
+    return _HOLIDAY_NAMES_ZH.get(_name_key(english))
+
 
 SOURCE_PACKAGE = "国务院办公厅公布的放假安排"
 SOURCE_OVERRIDE = "管理员录入的放假安排"
@@ -108,7 +121,7 @@ def package_schedule(year: int) -> YearSchedule:
         raise UnknownYearError(year)
     holidays = {day: name for day, name in chinese_calendar.holidays.items() if day.year == year}
     makeups = {day: name for day, name in chinese_calendar.workdays.items() if day.year == year}
-    names = {day: _HOLIDAY_NAMES_ZH.get(name, name) for day, name in (holidays | makeups).items()}
+    names = {day: holiday_name_zh(name) or name for day, name in (holidays | makeups).items()}
     return YearSchedule(
         year=year,
         holidays=frozenset(holidays),
@@ -131,18 +144,9 @@ def festival_days(year: int) -> dict[date, str]:
     """The festival days fixed by 全国年节及纪念日放假办法 (lunar dates converted), without any 调休 guess."""
     import holidays  # only needed for years no schedule covers
 
-    names = {
-        "New Year's Day": "元旦",
-        "Chinese New Year's Eve": "春节",
-        "Chinese New Year (Spring Festival)": "春节",
-        "Tomb-Sweeping Day": "清明节",
-        "Labor Day": "劳动节",
-        "Dragon Boat Festival": "端午节",
-        "Mid-Autumn Festival": "中秋节",
-        "National Day": "国庆节",
-    }
     found = holidays.China(years=year, language="en_US")
-    return {day: names[name] for day, name in found.items() if name in names}
+    # Only the festivals themselves: the package's guessed "observed" and "day off" days are left out.
+    return {day: zh for day, name in found.items() if (zh := holiday_name_zh(name))}
 
 
 @cache
