@@ -1,0 +1,196 @@
+"""A day's work for each persona, in a real Chromium, from the login page (or the portal's home page) by clicking.
+
+The office: the demo's two agencies in 张店区 (the seed agency and the invented 演示示范局), with a person for each role
+at the invented agency, a supervisor of 张店区 and the system admin. The clock runs from Monday 12 January 2026, in
+the weeks when the 2025 annual reports are written and published: one application at the seed agency, received in
+November, is past its due date, and the seed agency's published 2024 report carries over a number its 2025 records
+do not take up (rule Y1), so there is an overdue application and a report with an error for the supervisor to find.
+
+`day` is the page with three duties: it refuses a typed URL (page.goto anywhere but the portal's home and the login
+page), it runs axe-core on a page when asked, and it saves screenshots for docs/guide when GONGKAI_SCREENSHOTS
+names a folder: `GONGKAI_SCREENSHOTS=docs/guide/img pytest tests/days` regenerates the guide's pictures.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from datetime import date, datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.contrib.auth.models import User
+
+from gongkai.agencies.models import Agency, Membership, Region, Role, Supervision
+from personas import PASSWORD, TZ
+
+DAY = datetime(2026, 1, 12, 9, 0, tzinfo=TZ)  # a Monday; the 2025 reports are due by 31 January
+REPORT_YEAR = 2025
+VIEWPORT = {"width": 1280, "height": 800}
+ENTRY_PATHS = ("/", "/accounts/login/")  # where a person starts: the portal's home page and the login page
+
+# username: (full name as the header shows it, role at the invented agency, or None)
+STAFF = {
+    "alice": ("李明", Role.DRAFTER),  # 起草人
+    "bob": ("王强", Role.SECTION_HEAD),  # 科室负责人
+    "cindy": ("陈静", Role.LEADER),  # 分管领导 (signs the annual report)
+    "dave": ("赵磊", Role.SECRECY_REVIEWER),  # 保密审查
+    "erin": ("刘洋", Role.AGENCY_ADMIN),  # 机关管理员
+    "hui": ("孙慧", Role.DRAFTER),  # 信息公开工作人员: handles applications (HANDLER_ROLES)
+}
+OVERDUE_DESCRIPTION = "2025年本单位办公用房维修项目的招标文件和中标结果"
+
+
+@pytest.fixture(autouse=True)
+def _clock(time_machine):
+    # The clock moves (tick=True) from DAY: Chromium and the live server need time to pass. Cookies carry Max-Age,
+    # which Chromium prefers to Expires, so a server clock behind the browser's keeps the session.
+    time_machine.move_to(DAY, tick=True)
+
+
+@pytest.fixture(autouse=True)
+def _settings(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+def _staff(username: str, full_name: str, agency: Agency | None = None, role: str | None = None) -> User:
+    user = User.objects.create_user(
+        username, password=PASSWORD, last_name=full_name[0], first_name=full_name[1:], email=f"{username}@gov.example"
+    )
+    if agency is not None:
+        Membership.objects.create(user=user, agency=agency, role=role)
+    return user
+
+
+def _overdue_application(agency: Agency):
+    """A letter received on 3 November 2025 and never answered: 20 working days ran out in December."""
+    from gongkai.applications import services
+
+    application, _ = services.application_submit(
+        agency=agency,
+        channel="post",
+        received_on=date(2025, 11, 3),
+        applicant_type="natural_person",
+        applicant_name="钱七",
+        id_type="resident_id",
+        id_number="11010519491231002X",
+        phone="13912345670",
+        address="张店区测试路8号",
+        postcode="255000",
+        description=OVERDUE_DESCRIPTION,
+        form="paper",
+        delivery="post",
+    )
+    return application
+
+
+def _published_2024_with_wrong_carry_over(agency: Agency) -> None:
+    """The seed agency's 2024 report as published, saying 3 natural persons' applications go on into 2025 when its
+    records carry none: the 2025 report's 上年结转 then disagrees with it (Y1, an error)."""
+    from gongkai.reporting.models import ReportDraft, ReportVersion
+    from gongkai.reporting.selectors import report_compute
+
+    report, _ = report_compute(agency=agency, year=REPORT_YEAR - 1)
+    data = json.loads(report.to_json())
+    forward = data["table_b"]["carried_forward"]
+    forward["natural_person"] = (forward.get("natural_person") or 0) + 3
+    forward["total"] = (forward.get("total") or 0) + 3
+    draft = ReportDraft.objects.create(agency=agency, year=REPORT_YEAR - 1)
+    ReportVersion.objects.create(
+        draft=draft,
+        agency=agency,
+        year=REPORT_YEAR - 1,
+        number=1,
+        published_on=date(2025, 1, 20),
+        report_json=json.dumps(data, ensure_ascii=False),
+        docx=b"",
+        html=b"",
+        xlsx=b"",
+    )
+
+
+@pytest.fixture
+def office(db) -> dict:
+    from gongkai.site.demo_data import demo_load
+
+    demo_load()
+    invented = Agency.objects.get(name__contains="演示示范局")
+    seed = Agency.objects.get(name="淄博市张店区机关事务服务中心")
+    people = {name: _staff(name, full, invented, role) for name, (full, role) in STAFF.items()}
+    people["frank"] = _staff("frank", "周健")  # 监督人: supervises 张店区
+    Supervision.objects.create(user=people["frank"], region=Region.objects.get(name="张店区"))
+    people["root"] = User.objects.create_superuser("root", password=PASSWORD, last_name="系统", first_name="管理员")
+    return {
+        "agency": invented,
+        "seed": seed,
+        "people": people,
+        "overdue": _overdue_application(seed),
+        "wrong_2024": _published_2024_with_wrong_carry_over(seed),
+    }
+
+
+class Day:
+    """The page a persona works in: sign in, click, and (when asked) check accessibility and take screenshots."""
+
+    def __init__(self, page, shots: Path | None):
+        self.page = page
+        self.shots = shots
+        self.visited_axe: list[str] = []
+
+    def sign_in(self, username: str) -> None:
+        from personas import sign_in
+
+        sign_in(self.page, username)
+
+    def shot(self, name: str) -> None:
+        """Save the page as docs/guide's `name`.png (1280x800, palette PNG) when GONGKAI_SCREENSHOTS is set."""
+        if self.shots is None:
+            return
+        from PIL import Image
+
+        self.page.wait_for_load_state()
+        raw = self.page.screenshot(full_page=False)
+        image = Image.open(io.BytesIO(raw)).convert("RGB").quantize(colors=128, method=Image.Quantize.MEDIANCUT)
+        self.shots.mkdir(parents=True, exist_ok=True)
+        image.save(self.shots / f"{name}.png", optimize=True)
+
+    def axe(self) -> None:
+        """Fail on any serious or critical axe-core violation on the page as it stands."""
+        from axe_playwright_python.sync_playwright import Axe
+
+        self.page.wait_for_load_state()
+        results = Axe().run(self.page)
+        serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+        assert not serious, f"{self.page.url}\n" + results.generate_report()
+        self.visited_axe.append(urlsplit(self.page.url).path)
+
+
+def _refuse_typed_urls(page) -> None:
+    """After this, page.goto may only open the entry pages; every other page must be reached by a click."""
+    goto = page.goto
+
+    def guarded(url: str, **kwargs):
+        path = urlsplit(url).path
+        assert path in ENTRY_PATHS, f"typed URL {path}: a person reaches it by clicking, never by typing it"
+        return goto(url, **kwargs)
+
+    page.goto = guarded
+
+
+@pytest.fixture
+def day(browser, live_server):
+    context = browser.new_context(locale="zh-CN", viewport=VIEWPORT)
+    page = context.new_page()
+    page.set_default_timeout(20000)
+    page.base = live_server.url
+    violations: list[str] = []  # Content-Security-Policy, as every browser test checks (tests/conftest.py)
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    _refuse_typed_urls(page)
+    shots = os.environ.get("GONGKAI_SCREENSHOTS")
+    yield Day(page, Path(shots) if shots else None)
+    context.close()
+    assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
