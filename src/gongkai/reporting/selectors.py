@@ -196,6 +196,15 @@ def region_overview(*, agencies, year: int, today: date) -> list[AgencyRow]:
     agencies = list(agencies)
     computed = reports_compute(agencies=agencies, year=year)
     drafts = {d.agency_id: d for d in ReportDraft.objects.filter(agency__in=agencies, year=year)}
+    # Last year's reports as published, for the rules across years (Y1, Y2), as the draft page runs them; an agency
+    # without one is compared with nothing here (its records make both years, which agree by construction).
+    previous = {
+        v.agency_id: v
+        for v in ReportVersion.objects.filter(agency__in=agencies, year=year - 1)
+        .select_related("agency")
+        .defer("docx", "html", "xlsx", "pdf", "findings_json")
+        .order_by("agency_id", "number")
+    }
     first_published = {
         row["agency_id"]: row
         for row in ReportVersion.objects.filter(agency__in=agencies, year=year)
@@ -223,7 +232,8 @@ def region_overview(*, agencies, year: int, today: date) -> list[AgencyRow]:
         if draft is not None:
             report.preamble, report.title = draft.preamble, draft.title
             report.sections = drafting.official_sections(draft.sections)
-        findings = check_report(report)
+        last_year = previous.get(agency.pk)
+        findings = check_report(report, last_year.report() if last_year is not None else None)
         deadline = report_deadline(agency=agency, year=year)
         published = first_published.get(agency.pk)
         if published:

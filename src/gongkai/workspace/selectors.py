@@ -142,3 +142,10 @@ def overview(user, *, today: date) -> list:
     agencies = overview_agencies(user)
     rows = region_overview(agencies=agencies, year=dashboard_report_year(today), today=today)
     return sorted(rows, key=lambda row: (-row.overdue_applications, -row.errors, row.agency.name))
+
+
+def overdue_applications(agency: Agency, *, today: date) -> list:
+    """The agency's open applications past their due date, longest overdue first, with the working days overdue:
+    what a supervisor comes to the dashboard to find (numbers and dates only, no applicant's personal data)."""
+    found = agency.applications.open_overdue(on=today).select_related("assignee").order_by("due_date", "pk")
+    return _with_days_left(list(found[:SHOWN]), today)

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from gongkai.agencies.access import get_agency_for_member, get_agency_for_viewer, roles_in
+from gongkai.agencies.calendar import may_enter_calendar
 from gongkai.agencies.models import Agency, Role
 from gongkai.applications.workflow import HANDLER_ROLES
 from gongkai.labels import with_people
@@ -35,6 +36,7 @@ def staff_home(request):
         "overview": selectors.overview(user, today=today) if oversees else [],
         "report_year": dashboard_report_year(today),
         "today": today,
+        "may_enter_calendar": may_enter_calendar(user),
     }
     return render(request, "workspace/home.html", context)
 
@@ -98,6 +100,7 @@ def dashboard(request, agency_id: int):
         "is_admin": Role.AGENCY_ADMIN in held,
         "can_draft": Role.DRAFTER in held,
         "annual_report": dashboard_report(agency=agency, today=today),
+        "overdue_applications": selectors.overdue_applications(agency, today=today),
     }
     return render(request, "workspace/dashboard.html", context)
 
