@@ -14,7 +14,6 @@ names a folder: `GONGKAI_SCREENSHOTS=docs/guide/img pytest tests/days` regenerat
 from __future__ import annotations
 
 import io
-import json
 import os
 from datetime import date, datetime
 from pathlib import Path
@@ -25,6 +24,7 @@ from django.contrib.auth.models import User
 
 from gongkai.agencies.models import Agency, Membership, Region, Role, Supervision
 from personas import PASSWORD, TZ
+from reporting.helpers import published_with_wrong_carry_over
 
 DAY = datetime(2026, 1, 12, 9, 0, tzinfo=TZ)  # a Monday; the 2025 reports are due by 31 January
 REPORT_YEAR = 2025
@@ -59,7 +59,7 @@ def _settings(settings, tmp_path):
 
 def _staff(username: str, full_name: str, agency: Agency | None = None, role: str | None = None) -> User:
     user = User.objects.create_user(
-        username, password=PASSWORD, last_name=full_name[0], first_name=full_name[1:], email=f"{username}@gov.example"
+        username, password=PASSWORD, first_name=full_name, email=f"{username}@gov.example"
     )
     if agency is not None:
         Membership.objects.create(user=user, agency=agency, role=role)
@@ -88,31 +88,6 @@ def _overdue_application(agency: Agency):
     return application
 
 
-def _published_2024_with_wrong_carry_over(agency: Agency) -> None:
-    """The seed agency's 2024 report as published, saying 3 natural persons' applications go on into 2025 when its
-    records carry none: the 2025 report's 上年结转 then disagrees with it (Y1, an error)."""
-    from gongkai.reporting.models import ReportDraft, ReportVersion
-    from gongkai.reporting.selectors import report_compute
-
-    report, _ = report_compute(agency=agency, year=REPORT_YEAR - 1)
-    data = json.loads(report.to_json())
-    forward = data["table_b"]["carried_forward"]
-    forward["natural_person"] = (forward.get("natural_person") or 0) + 3
-    forward["total"] = (forward.get("total") or 0) + 3
-    draft = ReportDraft.objects.create(agency=agency, year=REPORT_YEAR - 1)
-    ReportVersion.objects.create(
-        draft=draft,
-        agency=agency,
-        year=REPORT_YEAR - 1,
-        number=1,
-        published_on=date(2025, 1, 20),
-        report_json=json.dumps(data, ensure_ascii=False),
-        docx=b"",
-        html=b"",
-        xlsx=b"",
-    )
-
-
 @pytest.fixture
 def office(db) -> dict:
     from gongkai.site.demo_data import demo_load
@@ -123,13 +98,13 @@ def office(db) -> dict:
     people = {name: _staff(name, full, invented, role) for name, (full, role) in STAFF.items()}
     people["frank"] = _staff("frank", "周健")  # 监督人: supervises 张店区
     Supervision.objects.create(user=people["frank"], region=Region.objects.get(name="张店区"))
-    people["root"] = User.objects.create_superuser("root", password=PASSWORD, last_name="系统", first_name="管理员")
+    people["root"] = User.objects.create_superuser("root", password=PASSWORD, first_name="系统管理员")
     return {
         "agency": invented,
         "seed": seed,
         "people": people,
         "overdue": _overdue_application(seed),
-        "wrong_2024": _published_2024_with_wrong_carry_over(seed),
+        "wrong_2024": published_with_wrong_carry_over(seed, REPORT_YEAR - 1),
     }
 
 
@@ -146,13 +121,16 @@ class Day:
 
         sign_in(self.page, username)
 
-    def shot(self, name: str) -> None:
-        """Save the page as docs/guide's `name`.png (1280x800, palette PNG) when GONGKAI_SCREENSHOTS is set."""
+    def shot(self, name: str, at: str | None = None) -> None:
+        """Save the page as docs/guide's `name`.png (1280x800, palette PNG) when GONGKAI_SCREENSHOTS is set, scrolled
+        so that the element `at` (a selector) starts the picture."""
         if self.shots is None:
             return
         from PIL import Image
 
         self.page.wait_for_load_state()
+        if at is not None:
+            self.page.locator(at).first.evaluate("e => e.scrollIntoView({block: 'start'})")
         raw = self.page.screenshot(full_page=False)
         image = Image.open(io.BytesIO(raw)).convert("RGB").quantize(colors=128, method=Image.Quantize.MEDIANCUT)
         self.shots.mkdir(parents=True, exist_ok=True)

@@ -30,9 +30,10 @@ def _apply(day, agency) -> tuple[str, str]:
     page.select_option("#id_delivery", "email")
     page.set_input_files("#id_identity_document", {"name": "身份证.png", "mimeType": "image/png", "buffer": png()})
     page.fill("#id_challenge", solve_challenge(page.content()))
-    day.shot("applicant-1-form")
+    day.shot("applicant-1-form", at="h1")
     page.click("button:has-text('提交申请')")
     page.wait_for_selector("#number")
+    day.axe()
     day.shot("applicant-2-submitted")
     return page.text_content("#number"), page.text_content("#code")
 
@@ -57,6 +58,13 @@ def test_an_application_goes_from_the_public_form_to_closing(day, office):
     assert "办理中" in _track(day, number, code)
 
     day.sign_in("hui")
+    day.axe()
+    page.click("#nav-applications")  # the agency's queue: searchable, filtered, overdue first
+    page.wait_for_selector("#nav-inbox")
+    assert number in page.text_content("main")
+    day.axe()
+    day.shot("handler-0-queue")
+    page.click("#nav-inbox")
     page.click(f"#inbox-applications >> text={number}")
     page.wait_for_selector("#status")
     day.axe()
@@ -70,7 +78,7 @@ def test_an_application_goes_from_the_public_form_to_closing(day, office):
     page.select_option("#id_decide-outcome", "granted")
     page.fill("#id_decide-reason", "所申请信息由本局制作并保存，予以公开。")
     page.check("#id_confirm_decide")
-    day.shot("handler-2-decide")
+    day.shot("handler-2-decide", at="#step-decide")
     page.click("#confirm-submit-decide")
     page.wait_for_selector(".messages")
     assert "予以公开" in page.text_content("#outcome")
@@ -81,7 +89,7 @@ def test_an_application_goes_from_the_public_form_to_closing(day, office):
     day.axe()
     page.select_option("#id_send-method", "email")
     page.check("#id_confirm_send")
-    day.shot("handler-3-letter")
+    day.shot("handler-3-letter", at="h1")
     page.click("#confirm-submit-send")
     page.wait_for_selector("#locked")
 
@@ -93,10 +101,11 @@ def test_an_application_goes_from_the_public_form_to_closing(day, office):
     page.wait_for_selector(".messages")
     application.refresh_from_db()
     assert application.status == Status.CLOSED
-    day.shot("handler-4-closed")
+    day.shot("handler-4-closed", at="h1")
     page.click("#nav-inbox")
     assert number not in page.text_content("main")
 
     text = _track(day, number, code)
+    day.axe()
     assert "予以公开" in text and PERSON["applicant_name"] not in text
     day.shot("applicant-3-track")

@@ -35,7 +35,7 @@ def test_an_item_goes_from_the_drafter_through_the_review_chain_to_the_portal(da
     page.select_option("#id_category", category)
     page.fill("#id_formed_on", "2026-01-12")
     page.locator(".prose-editor .tiptap").fill("春节前对办公楼消防设施、用电线路进行一次全面安全检查。")
-    day.shot("drafter-3-new-item")
+    day.shot("drafter-3-new-item", at="h1")
     page.click("main form button[type=submit]:has-text('保存')")
     page.wait_for_selector("#status")
     page.click("button:has-text('提交审核')")
@@ -48,15 +48,16 @@ def test_an_item_goes_from_the_drafter_through_the_review_chain_to_the_portal(da
         role = workflow.STEP_ROLE[step]
         day.sign_in(REVIEWER[role])
         assert int(page.text_content("#inbox-count")) >= 1
+        day.axe()
         page.click(f"#inbox-review >> text={TITLE}")
         page.wait_for_selector("#status")
         assert page.text_content("#status") == Status(step).label
         page.fill("#id_comment", "同意")
-        day.shot(f"{SHOT[role]}-1-item")
+        day.shot(f"{SHOT[role]}-1-item", at="h1")
         if page.locator("#confirm-step-publish").count():  # the last step publishes: confirm first
             page.check("#id_confirm_publish")
             day.axe()
-            day.shot(f"{SHOT[role]}-2-confirm")
+            day.shot(f"{SHOT[role]}-2-confirm", at="#pass-form")
             page.click("#confirm-submit-publish")
         else:
             page.click("button:has-text('审核通过')")

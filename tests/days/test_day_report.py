@@ -41,7 +41,7 @@ def test_the_annual_report_is_drafted_previewed_and_published(day, office):
         field.fill("经核对，保留原文。")
     page.check("#id_confirm")
     day.axe()
-    day.shot("leader-3-report-confirm")
+    day.shot("leader-3-report-confirm", at="#gate")
     page.click("#confirm-submit")
     page.wait_for_url("**/v1/")
     assert ReportVersion.objects.filter(agency=agency, year=REPORT_YEAR, number=1).exists()

@@ -1,0 +1,59 @@
+"""A supervisor reaches an agency's dashboard from their home: it lists the agency's overdue applications by number
+and dates (never the applicant or the request), and the agency's navigation offers only the pages they may open."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from gongkai.applications import services
+
+SECRET_REQUEST = "本人2025年的低保审批材料"
+
+
+def _overdue(agency):
+    application, _ = services.application_submit(
+        agency=agency,
+        channel="post",
+        received_on=date(2026, 1, 5),  # 20 working days ran out in February; today is 2 March 2026
+        applicant_type="natural_person",
+        applicant_name="钱七",
+        id_type="resident_id",
+        id_number="11010519491231002X",
+        phone="13912345670",
+        address="测试路8号",
+        postcode="255000",
+        description=SECRET_REQUEST,
+        form="paper",
+        delivery="post",
+    )
+    return application
+
+
+def test_it_lists_overdue_applications_without_personal_data(client, agency, frank):
+    application = _overdue(agency)
+    client.force_login(frank)
+    page = client.get(f"/staff/{agency.pk}/").content.decode()
+    section = page.split('id="overdue-applications"')[1].split("</section>")[0]
+    assert application.number in section and "个工作日" in section
+    assert f"/staff/applications/{application.pk}/" not in section  # a supervisor may not open it
+    assert "钱七" not in page and SECRET_REQUEST not in page and "11010519491231002X" not in page
+
+
+def test_it_links_the_overdue_application_for_its_handlers(client, agency, alice):
+    application = _overdue(agency)
+    client.force_login(alice)
+    page = client.get(f"/staff/{agency.pk}/").content.decode()
+    assert f'href="/staff/applications/{application.pk}/"' in page
+
+
+def test_the_agency_nav_offers_a_supervisor_no_forbidden_page(client, agency, frank, erin):
+    client.force_login(frank)
+    nav = client.get(f"/staff/{agency.pk}/").content.decode().split('class="agency-nav"')[1].split("</nav>")[0]
+    hrefs = [part.split('"')[0] for part in nav.split('href="')[1:]]
+    assert hrefs and all(client.get(href).status_code == 200 for href in hrefs)
+    assert f"/staff/{agency.pk}/applications/" not in hrefs and f"/staff/{agency.pk}/audit/" not in hrefs
+
+    client.force_login(erin)  # the agency admin sees them all
+    nav = client.get(f"/staff/{agency.pk}/").content.decode().split('class="agency-nav"')[1].split("</nav>")[0]
+    for path in (f"/staff/{agency.pk}/items/", f"/staff/{agency.pk}/applications/", f"/staff/{agency.pk}/audit/"):
+        assert f'href="{path}"' in nav
