@@ -58,9 +58,7 @@ def _settings(settings, tmp_path):
 
 
 def _staff(username: str, full_name: str, agency: Agency | None = None, role: str | None = None) -> User:
-    user = User.objects.create_user(
-        username, password=PASSWORD, first_name=full_name, email=f"{username}@gov.example"
-    )
+    user = User.objects.create_user(username, password=PASSWORD, first_name=full_name, email=f"{username}@gov.example")
     if agency is not None:
         Membership.objects.create(user=user, agency=agency, role=role)
     return user
