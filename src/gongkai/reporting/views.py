@@ -23,7 +23,7 @@ from gongkai.report.format import SECTIONS
 from gongkai.report.layout import table_grid
 from gongkai.report.render import pdf as pdf_render
 from gongkai.report.render.docx import render_docx
-from gongkai.report.render.html import render_html_fragment, table_html
+from gongkai.report.render.html import embedded, render_html_fragment, table_html
 from gongkai.report.render.xlsx import render_xlsx
 from gongkai.reporting import counting, gate, selectors, services
 from gongkai.reporting.diff import report_diff
@@ -217,7 +217,7 @@ def publish(request, agency_id: int, year: int):
         "can_sign": can_sign,
         "signing_role": Role(services.signing_role()).label,
         "pdf_available": pdf_render.soffice_path() is not None,
-        "body": publication.html.decode("utf-8"),
+        "body": embedded(publication.html.decode("utf-8")),
         "confirm_token": confirm_token(
             user=request.user, action=PUBLISH_ACTION, subject=f"{agency.pk}/{year}", digest=publication.digest
         ),
@@ -262,7 +262,7 @@ def version(request, agency_id: int, year: int, number: int):
         "cells": cells,
         "texts": texts,
         "findings": selectors.findings_from_json(record.findings_json),
-        "body": bytes(record.html).decode("utf-8"),
+        "body": embedded(bytes(record.html).decode("utf-8")),
         "pdf_offered": record.has_pdf or pdf_render.soffice_path() is not None,
     }
     return render(request, "reporting/version.html", context)
@@ -316,7 +316,7 @@ def combined(request, year: int):
         "region": top,
         "report": report,
         "findings": check_report(report),
-        "body": render_html_fragment(report),
+        "body": embedded(render_html_fragment(report)),
         "agency_count": agencies.count(),
         "imported": [record for record in imported if record.agency_id is None],
         "matched": [record for record in imported if record.agency_id is not None],

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from gongkai.agencies.models import Agency
 from gongkai.portal.http import public_page
 from gongkai.report.render import pdf as pdf_render
+from gongkai.report.render.html import embedded
 from gongkai.reporting import services
 from gongkai.reporting.files import ascii_name, download_name, file_response
 from gongkai.reporting.models import ReportVersion
@@ -35,7 +36,7 @@ def report_page(request, agency_id: int, year: int):
         "agency": agency,
         "version": version,
         "history": history,
-        "body": bytes(version.html).decode("utf-8"),
+        "body": embedded(bytes(version.html).decode("utf-8")),
         "pdf_offered": pdf_offered(version),
     }
     return render(request, "reporting/public_report.html", context)

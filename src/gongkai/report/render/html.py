@@ -7,6 +7,7 @@ guessing from the layout.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from html import escape
 
@@ -142,3 +143,32 @@ def render_html(report: Report, *, charts: Sequence = ()) -> bytes:
 </html>
 """
     return document.encode("utf-8")
+
+
+_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_PAGE_WIDE = {"body", ":root"}  # rules for a page of its own, not for a report shown inside another page
+
+
+def scoped_style(scope: str) -> str:
+    """STYLE's rules for the report's own elements, each selector prefixed with `scope`: the stylesheet of a report
+    shown inside another page (the portal's, the staff's), which must not restyle that page's body or header."""
+    screen = STYLE.split("@media print", 1)[0]
+    rules = []
+    for selectors, declarations in _RULE.findall(screen):
+        if selectors.strip() == "body":  # the report's typeface and leading, not the page's width and margins
+            own = [d.strip() for d in declarations.split(";") if d.strip().startswith(("font-family", "line-height"))]
+            rules.append(f"{scope}{{" + " ".join(f"{d};" for d in own) + "}")
+            continue
+        kept = [s.strip() for s in selectors.split(",") if s.strip() and s.strip() not in _PAGE_WIDE]
+        if kept:
+            rules.append(",".join(f"{scope} {s}" for s in kept) + "{" + " ".join(declarations.split()) + "}")
+    return "\n".join(rules)
+
+
+def embedded(document: str) -> str:
+    """A report document (as render_html wrote it, and as a version keeps it) for showing inside a page: its body
+    (the fragment in <main>) with its styles scoped to `.report`, without its own <head>, <main> and page-wide
+    rules, which would give the page a second main landmark and restyle its header."""
+    start, end = document.find("<main>"), document.rfind("</main>")
+    body = document[start + len("<main>") : end].strip() if 0 <= start < end else document
+    return f"<style>{scoped_style('.report')}</style>\n{body}"
