@@ -57,3 +57,13 @@ def test_the_agency_nav_offers_a_supervisor_no_forbidden_page(client, agency, fr
     nav = client.get(f"/staff/{agency.pk}/").content.decode().split('class="agency-nav"')[1].split("</nav>")[0]
     for path in (f"/staff/{agency.pk}/items/", f"/staff/{agency.pk}/applications/", f"/staff/{agency.pk}/audit/"):
         assert f'href="{path}"' in nav
+
+
+def test_the_home_page_links_only_pages_each_member_may_open(client, agency, alice, bob, erin):
+    for user in (alice, bob, erin):
+        client.force_login(user)
+        mine = client.get("/staff/").content.decode().split('id="my-agencies"')[1].split("</p>")[0]
+        hrefs = [part.split('"')[0] for part in mine.split('href="')[1:]]
+        assert hrefs and all(client.get(href).status_code == 200 for href in hrefs), user.username
+    client.force_login(bob)  # a section head reviews items; applicants' personal data is not his to see
+    assert f"/staff/{agency.pk}/applications/" not in client.get("/staff/").content.decode()
