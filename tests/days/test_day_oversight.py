@@ -41,12 +41,14 @@ def test_the_supervisor_finds_an_overdue_application_and_a_report_with_an_error(
     error = page.locator("#findings li.error[data-rule='Y1']")
     assert error.count() >= 1 and "错误" in error.first.text_content()
     assert page.locator("#save").count() == 0  # a supervisor reads, does not edit
+    day.axe()
     day.shot("supervisor-4-report-error", at="#findings")
 
 
 def test_the_agency_admin_finds_next_years_calendar(day, office):
     page = day.page
     day.sign_in("erin")
+    day.axe()
     day.shot("admin-1-home")
     page.click("#nav-calendar")
     next_year = DAY.year + 1
