@@ -21,6 +21,8 @@ from gongkai.agencies.models import Agency, Region, Role
 from gongkai.agencies.services import audit_record
 from gongkai.agencies.validators import credit_code_problem
 from gongkai.portal import versions as portal_versions
+from gongkai.publishing.sanitize import clean_html
+from gongkai.report import richtext
 from gongkai.report.render.docx import render_docx
 from gongkai.report.render.html import render_html
 from gongkai.report.render.pdf import PdfUnavailable, docx_to_pdf
@@ -74,16 +76,26 @@ def draft_update(
     *, draft: ReportDraft, actor, preamble: str, title: str | None = None, bodies: dict[str, str]
 ) -> ReportDraft:
     """Save the text staff wrote (the title too, unless None). Each section keeps its official heading; `bodies`
-    holds what follows it."""
+    holds what follows it: HTML from the editor (cleaned here as item bodies are; the section's text is then what
+    the rules read of it, `richtext.text_of`) or plain text, a paragraph a line."""
     before = {"preamble": draft.preamble, "sections": dict(draft.sections)}
-    sections = dict(draft.sections)
+    sections, sections_html = dict(draft.sections), dict(draft.sections_html or {})
     for key, body in bodies.items():
         if key not in SECTION_KEYS:
             raise ValidationError(f"没有第{key}部分")
         heading = drafting.heading(key)
-        text = "\n".join(line.rstrip() for line in body.replace("\r\n", "\n").strip("\n").split("\n"))
+        if richtext.looks_like_html(body):
+            html = clean_html(body)
+            text = richtext.text_of(html)
+            if text.strip():
+                sections_html[key] = html
+            else:
+                sections_html.pop(key, None)
+        else:
+            text = "\n".join(line.rstrip() for line in body.replace("\r\n", "\n").strip("\n").split("\n"))
+            sections_html.pop(key, None)
         sections[key] = heading + ("\n" + text if text.strip() else "")
-    draft.sections, draft.preamble = sections, preamble.strip()
+    draft.sections, draft.sections_html, draft.preamble = sections, sections_html, preamble.strip()
     if title is not None:
         draft.title = title.strip()
     draft.updated_by = actor

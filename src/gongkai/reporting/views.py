@@ -18,7 +18,8 @@ from django.views.decorators.http import require_POST
 from gongkai.agencies.access import get_agency_for_viewer, has_role
 from gongkai.agencies.models import Agency, Role
 from gongkai.applications.workflow import HANDLER_ROLES
-from gongkai.confirm import confirm_check, confirm_token
+from gongkai.common.forms import add_service_errors
+from gongkai.confirm import ConfirmForm, confirm_token
 from gongkai.report.format import SECTIONS
 from gongkai.report.layout import table_grid
 from gongkai.report.render import pdf as pdf_render
@@ -28,6 +29,7 @@ from gongkai.report.render.xlsx import render_xlsx
 from gongkai.reporting import counting, gate, selectors, services
 from gongkai.reporting.diff import report_diff
 from gongkai.reporting.files import download_name, file_response
+from gongkai.reporting.forms import DraftForm, ImportForm, PublishForm
 from gongkai.reporting.models import ReportVersion
 
 EDIT_ROLES = (Role.DRAFTER, Role.AGENCY_ADMIN)
@@ -61,36 +63,36 @@ def linked_tables(report, *, agency_id: int, year: int, flagged: set[str]) -> di
 def draft(request, agency_id: int, year: int):
     agency = _get_agency_for_user(request.user, agency_id)
     can_edit = has_role(request.user, agency, *EDIT_ROLES)
+    form = None
     if request.method == "POST":
         if not can_edit:
             raise PermissionDenied
-        record = services.draft_start(agency=agency, year=year, actor=request.user)
-        bodies = {
-            s.key: request.POST.get(f"section-{s.key}", "") for s in SECTIONS if f"section-{s.key}" in request.POST
-        }
-        try:
-            services.draft_update(
-                draft=record,
-                actor=request.user,
-                preamble=request.POST.get("preamble", ""),
-                title=request.POST.get("title", ""),
-                bodies=bodies,
-            )
-            messages.success(request, "已保存，检查结果已更新")
-        except ValidationError as exc:
-            messages.error(request, "；".join(exc.messages))
-        return redirect("report-draft", agency_id=agency.pk, year=year)
+        form = DraftForm(request.POST)
+        if form.is_valid():
+            record = services.draft_start(agency=agency, year=year, actor=request.user)
+            try:
+                services.draft_update(
+                    draft=record,
+                    actor=request.user,
+                    preamble=form.cleaned_data["preamble"],
+                    title=form.cleaned_data["title"],
+                    bodies=form.bodies(),
+                )
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, "已保存，检查结果已更新")
+                return redirect("report-draft", agency_id=agency.pk, year=year)
     current = selectors.report_current(agency=agency, year=year)
     flagged = {cell for finding in current.findings for cell in finding.cells}
     report = current.report
+    if form is None:
+        form = DraftForm(report=report)
+    if not can_edit:
+        for field in form.fields.values():
+            field.disabled = True
     sections = [
-        {
-            "key": s.key,
-            "heading": report.section_heading(s.key),
-            "body": report.section_body(s.key),
-            "rows": max(3, report.section_body(s.key).count("\n") + 3),
-        }
-        for s in SECTIONS
+        {"key": s.key, "heading": report.section_heading(s.key), "field": form.section(s.key)} for s in SECTIONS
     ]
     context = {
         "agency": agency,
@@ -98,6 +100,7 @@ def draft(request, agency_id: int, year: int):
         "current": current,
         "report": report,
         "sections": sections,
+        "form": form,
         "tables": linked_tables(report, agency_id=agency.pk, year=year, flagged=flagged),
         "categories": current.facts.categories,
         "can_edit": can_edit,
@@ -113,7 +116,7 @@ def draft(request, agency_id: int, year: int):
             if b.code != "unacknowledged"
         ],
     }
-    return render(request, "reporting/draft.html", context)
+    return render(request, "reporting/draft.html", context, status=400 if form.errors else 200)
 
 
 @login_required
@@ -162,10 +165,6 @@ def category(request, agency_id: int, year: int, category_id: int):
 PUBLISH_ACTION = "report_publish"
 
 
-def _acknowledgements(data) -> dict[str, str]:
-    return {key[4:]: value for key, value in data.items() if key.startswith("ack-")}
-
-
 @login_required
 def publish(request, agency_id: int, year: int):
     """Preview and sign-off: the exact files publishing would freeze, what still blocks it, a reason for each warning
@@ -175,19 +174,22 @@ def publish(request, agency_id: int, year: int):
         raise PermissionDenied
     can_sign = services.can_sign(request.user, agency)
     acknowledgements, errors = {}, []
+    form = PublishForm(request.POST or None)
     if request.method == "POST":
         if not can_sign:
             raise PermissionDenied
-        acknowledgements = _acknowledgements(request.POST)
+        acknowledgements = form.acknowledgements()
         try:
-            digest = confirm_check(
+            if not form.is_valid():
+                raise ValidationError([e for errors in form.errors.values() for e in errors])
+            digest = ConfirmForm(
                 request.POST, user=request.user, action=PUBLISH_ACTION, subject=f"{agency.pk}/{year}"
-            )
+            ).check()
             record = services.draft_start(agency=agency, year=year, actor=request.user)
             version = services.report_publish(
                 draft=record,
                 actor=request.user,
-                note=request.POST.get("note", ""),
+                note=form.cleaned_data["note"],
                 acknowledgements=acknowledgements,
                 confirmed=True,
                 digest=digest,
@@ -213,7 +215,7 @@ def publish(request, agency_id: int, year: int):
         "warnings": warnings,
         "errors": errors,
         "is_correction": versions.exists(),
-        "note": request.POST.get("note", ""),
+        "note": form["note"].value() or "",
         "can_sign": can_sign,
         "signing_role": Role(services.signing_role()).label,
         "pdf_available": pdf_render.soffice_path() is not None,
@@ -351,28 +353,31 @@ def combined_file(request, year: int, ext: str):
 @require_POST
 def import_report(request, year: int):
     regions = _get_regions_for_user(request.user)
-    target = next((r for r in regions if str(r.pk) == request.POST.get("region")), regions[0])
-    upload = request.FILES.get("file")
-    if upload is None:
-        messages.error(request, "请选择年度报告文件")
+    form = ImportForm(request.POST, request.FILES, regions=regions)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("report-region", year=year)
+    upload = form.cleaned_data["file"]
+    try:
+        record = services.report_import(
+            region=form.target_region(),
+            data=upload.read(),
+            filename=upload.name,
+            actor=request.user,
+            year=year,
+            credit_code=form.cleaned_data["credit_code"],
+        )
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
     else:
-        try:
-            record = services.report_import(
-                region=target,
-                data=upload.read(),
-                filename=upload.name,
-                actor=request.user,
-                year=year,
-                credit_code=request.POST.get("credit_code", ""),
+        if record.agency_id is not None:
+            messages.success(
+                request,
+                f"已导入 {escape(record.agency_name)} {record.year}年度报告：该机关在本平台上，"
+                "已与平台数据对照（汇总时只计平台数据）",
             )
-            if record.agency_id is not None:
-                messages.success(
-                    request,
-                    f"已导入 {escape(record.agency_name)} {record.year}年度报告：该机关在本平台上，"
-                    "已与平台数据对照（汇总时只计平台数据）",
-                )
-            else:
-                messages.success(request, f"已导入 {escape(record.agency_name)} {record.year}年度报告")
-        except ValidationError as exc:
-            messages.error(request, "；".join(exc.messages))
+        else:
+            messages.success(request, f"已导入 {escape(record.agency_name)} {record.year}年度报告")
     return redirect("report-region", year=year)
