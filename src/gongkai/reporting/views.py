@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.views.decorators.http import require_POST
 
-from gongkai.agencies.access import get_agency_for_viewer, has_role
+from gongkai.agencies.access import get_agency_for_viewer, has_role, regions_supervised_by
 from gongkai.agencies.models import Agency, Role
 from gongkai.applications.workflow import HANDLER_ROLES
 from gongkai.common.forms import add_service_errors
@@ -32,8 +32,6 @@ from gongkai.reporting.files import download_name, file_response
 from gongkai.reporting.forms import DraftForm, ImportForm, PublishForm
 from gongkai.reporting.models import ReportVersion
 
-EDIT_ROLES = (Role.DRAFTER, Role.AGENCY_ADMIN)
-PUBLISH_ROLES = services.SIGNING_ROLES  # who may open the preview; only the configured signing role confirms
 _CELL = re.compile(r'<td data-cell="([a-z_.]+)"([^>]*)>([^<]*)</td>')
 
 
@@ -62,11 +60,9 @@ def linked_tables(report, *, agency_id: int, year: int, flagged: set[str]) -> di
 @login_required
 def draft(request, agency_id: int, year: int):
     agency = _get_agency_for_user(request.user, agency_id)
-    can_edit = has_role(request.user, agency, *EDIT_ROLES)
+    can_edit = services.can_edit(request.user, agency)
     form = None
-    if request.method == "POST":
-        if not can_edit:
-            raise PermissionDenied
+    if request.method == "POST":  # the services refuse (403) whoever may not write the text
         form = DraftForm(request.POST)
         if form.is_valid():
             record = services.draft_start(agency=agency, year=year, actor=request.user)
@@ -104,7 +100,7 @@ def draft(request, agency_id: int, year: int):
         "tables": linked_tables(report, agency_id=agency.pk, year=year, flagged=flagged),
         "categories": current.facts.categories,
         "can_edit": can_edit,
-        "can_publish": has_role(request.user, agency, *EDIT_ROLES, *PUBLISH_ROLES),
+        "can_publish": has_role(request.user, agency, *services.EDIT_ROLES, *services.SIGNING_ROLES),
         "deadline": selectors.report_deadline(agency=agency, year=year),
         "days_left": (selectors.report_deadline(agency=agency, year=year) - timezone.localdate()).days,
         "today": timezone.localdate(),
@@ -170,8 +166,7 @@ def publish(request, agency_id: int, year: int):
     """Preview and sign-off: the exact files publishing would freeze, what still blocks it, a reason for each warning
     kept, and the confirmation (gongkai.confirm) by the signing role. POST publishes through the service's gate."""
     agency = _get_agency_for_user(request.user, agency_id)
-    if not has_role(request.user, agency, *EDIT_ROLES, *PUBLISH_ROLES):
-        raise PermissionDenied
+    services.publication_may_preview(actor=request.user, agency=agency)
     can_sign = services.can_sign(request.user, agency)
     acknowledgements, errors = {}, []
     form = PublishForm(request.POST or None)
@@ -235,8 +230,7 @@ def publish(request, agency_id: int, year: int):
 def preview_file(request, agency_id: int, year: int, ext: str):
     """One of the files publishing today would freeze, exactly as it would be stored."""
     agency = _get_agency_for_user(request.user, agency_id)
-    if not has_role(request.user, agency, *EDIT_ROLES, *PUBLISH_ROLES):
-        raise PermissionDenied
+    services.publication_may_preview(actor=request.user, agency=agency)
     if ext not in ("docx", "html", "xlsx", "pdf"):
         raise Http404
     publication = services.publication_prepare(agency=agency, year=year)
@@ -274,7 +268,7 @@ def version(request, agency_id: int, year: int, number: int):
 
 
 def _get_regions_for_user(user):
-    regions = [r for s in user.supervisions.select_related("region") for r in s.region.with_descendants()]
+    regions = regions_supervised_by(user)
     if not regions:
         raise PermissionDenied
     return regions
