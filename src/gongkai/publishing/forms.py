@@ -84,8 +84,9 @@ class ValidityForm(forms.Form):
 
     _CHOOSE = "请选择有效、失效或废止"
 
+    # Not required here: the service asks who may change it first, then for a choice (with this message).
     validity = forms.ChoiceField(
-        label="有效性", choices=Validity.choices, error_messages={"required": _CHOOSE, "invalid_choice": _CHOOSE}
+        label="有效性", choices=Validity.choices, required=False, error_messages={"invalid_choice": _CHOOSE}
     )
     invalid_from = forms.DateField(
         label="失效或废止日期",
