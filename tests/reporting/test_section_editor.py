@@ -106,3 +106,15 @@ def test_a_section_written_before_the_editor_opens_as_paragraphs_and_renders_as_
     draft.refresh_from_db()
     assert draft.sections["5"].splitlines()[1:] == ["改进措施一。", "改进措施二。"]
     assert "1" in draft.sections and "1" not in draft.sections_html  # sections not sent are left as they were
+
+
+def test_who_may_not_write_reads_the_sections_without_an_editor(client, demo, alice, frank):
+    agency = demo["invented"]
+    client.force_login(alice)
+    _save(client, agency, **{"section-5": WORD})
+    client.force_login(frank)  # the supervisor reads the draft
+    page = client.get(f"/staff/{agency.pk}/reports/2025/").content.decode()
+    assert "data-rich-text" not in page and "/assets/editor.js" not in page
+    five = page.split('id="section-text-5"', 1)[1].split("</div>", 1)[0]
+    assert "<ol><li>6月10日至16日为节能宣传周；" in five and "熄灯一小时" in five
+    assert client.post(f"/staff/{agency.pk}/reports/2025/", {"preamble": "改"}).status_code == 403

@@ -20,6 +20,7 @@ from gongkai.agencies.models import Agency, Role
 from gongkai.applications.workflow import HANDLER_ROLES
 from gongkai.common.forms import add_service_errors
 from gongkai.confirm import ConfirmForm, confirm_token
+from gongkai.report import richtext
 from gongkai.report.format import SECTIONS
 from gongkai.report.layout import table_grid
 from gongkai.report.render import pdf as pdf_render
@@ -43,6 +44,11 @@ def _get_agency_for_user(user, agency_id: int) -> Agency:
 def _get_version_for_user(user, agency_id: int, year: int, number: int) -> ReportVersion:
     agency = _get_agency_for_user(user, agency_id)
     return get_object_or_404(ReportVersion.objects.with_has_pdf(), agency=agency, year=year, number=number)
+
+
+def section_html(report, key: str) -> str:
+    """A section's text as HTML written anew from its blocks (escaped): the editor's HTML, or plain text by lines."""
+    return richtext.to_html(report.sections_html.get(key) or richtext.html_from_text(report.section_body(key)))
 
 
 def linked_tables(report, *, agency_id: int, year: int, flagged: set[str]) -> dict[str, str]:
@@ -88,7 +94,14 @@ def draft(request, agency_id: int, year: int):
         for field in form.fields.values():
             field.disabled = True
     sections = [
-        {"key": s.key, "heading": report.section_heading(s.key), "field": form.section(s.key)} for s in SECTIONS
+        {
+            "key": s.key,
+            "heading": report.section_heading(s.key),
+            "field": form.section(s.key),
+            # Who may not write reads the text as it will look (an editor would invite typing that cannot be saved).
+            "html": None if can_edit else section_html(report, s.key),
+        }
+        for s in SECTIONS
     ]
     context = {
         "agency": agency,
