@@ -79,6 +79,10 @@ def test_the_docx_lays_out_the_blocks_and_check_reads_it_back(client, demo, alic
 
     html = publication.html.decode("utf-8")
     assert '<table class="section-table">' in html and "<ol><li>6月10日至16日为节能宣传周；" in html
+    read = read_bytes(publication.html, "report.html")  # the HTML file, read back as well
+    assert read.ok, read
+    for ref, value in current.report.cells():
+        assert read.report.get(ref.name) == value, ref.name
 
 
 def test_the_published_version_keeps_the_html(client, demo, erin, settings):
