@@ -6,19 +6,20 @@ shows exactly what will happen and carries `templates/confirm/_step.html`, which
 - `confirm=yes`: a box the person ticked themselves ("我已核对…"), and
 - `confirm_token`: a signed token binding the person, the action, the object and a digest of what the preview showed.
 
-The view calls `confirm_check()` before its service: a missing tick, another person's token, another object's, an
-expired one, or one whose digest no longer matches (the thing changed after the preview) is refused in Chinese and
-nothing happens. Usage::
+The view passes the posted data through `ConfirmForm` and calls its `check()` before its service: a missing tick,
+another person's token, another object's, an expired one, or one whose digest no longer matches (the thing changed
+after the preview) is refused in Chinese and nothing happens. Usage::
 
     token = confirm_token(user=request.user, action="report_publish", subject=f"{agency.pk}/{year}", digest=d)
     ...
-    confirm_check(request.POST, user=request.user, action="report_publish", subject=..., digest=current_digest)
+    ConfirmForm(request.POST, user=request.user, action="report_publish", subject=..., digest=current_digest).check()
 
 `reporting.views.publish` is the first user: it shows the DOCX, PDF and HTML a report would be frozen as.
 """
 
 from __future__ import annotations
 
+from django import forms
 from django.core import signing
 from django.core.exceptions import ValidationError
 
@@ -49,3 +50,27 @@ def confirm_check(
     if digest is not None and token.get("d") != digest:
         raise ValidationError("预览之后内容已有变化，请重新预览、核对后再确认。")
     return token.get("d", "")
+
+
+class ConfirmForm(forms.Form):
+    """The two fields `templates/confirm/_step.html` posts, checked by `confirm_check` for this person, action,
+    subject and digest. `check()` returns the preview's digest or raises the ValidationError in Chinese."""
+
+    confirm = forms.CharField(required=False)
+    confirm_token = forms.CharField(required=False)
+
+    def __init__(self, data, *, user, action: str, subject: str, digest: str | None = None, **kwargs):
+        super().__init__(data, **kwargs)
+        self.user, self.action, self.subject, self.digest = user, action, subject, digest
+
+    def clean(self):
+        cleaned = super().clean()
+        self.preview_digest = confirm_check(
+            cleaned, user=self.user, action=self.action, subject=self.subject, digest=self.digest
+        )
+        return cleaned
+
+    def check(self) -> str:
+        if not self.is_valid():
+            raise ValidationError(self.non_field_errors())
+        return self.preview_digest

@@ -29,7 +29,8 @@ FILE_ENDINGS = (".xml", ".txt", ".atom", ".json", ".xlsx", ".csv", ".docx", ".<e
 
 
 class VisibleText(HTMLParser):
-    """The text a reader sees: not inside script, style, template or an element marked `hidden`."""
+    """The text a reader sees: not inside script, style, template or an element marked `hidden`, nor the HTML
+    source in a rich-text field's textarea (`data-rich-text`), which the editor replaces with the formatted text."""
 
     HIDDEN = frozenset({"script", "style", "template", "noscript"})
     VOID = frozenset(
@@ -45,7 +46,8 @@ class VisibleText(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag in self.VOID:
             return
-        if self._hidden_tag is None and (tag in self.HIDDEN or "hidden" in dict(attrs)):
+        rich = tag == "textarea" and "data-rich-text" in dict(attrs)
+        if self._hidden_tag is None and (tag in self.HIDDEN or "hidden" in dict(attrs) or rich):
             self._hidden_tag, self._depth = tag, 1
         elif tag == self._hidden_tag:
             self._depth += 1
@@ -200,5 +202,7 @@ def test_the_checker_sees_english_and_machine_names_but_not_markup():
         "<p>table_b.new_received.natural_person</p><p>Status: email</p><p>DOCX、PDF https://example.com/a_b</p>"
         '<select><option value="">---------</option></select>'
         '<div hidden><p>robots</p></div><p>规则 D1</p><img alt="x"><fieldset hidden><div>not_shown</div></fieldset>'
+        '<textarea data-rich-text rows="8">&lt;p&gt;正文&lt;/p&gt;</textarea><textarea>typed_text</textarea>'
     )
-    assert foreign_words(page) == {"table_b.new_received.natural_person", "Status", "email", "---------"}
+    expected = {"table_b.new_received.natural_person", "Status", "email", "---------", "typed_text"}
+    assert foreign_words(page) == expected

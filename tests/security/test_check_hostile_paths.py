@@ -123,8 +123,10 @@ def test_the_skipped_pages_note_survives_reading_tables_from_text(monkeypatch):
 def test_a_report_import_refuses_a_docx_part_past_the_limit(tmp_path, region, erin):
     from django.core.exceptions import ValidationError
 
+    from gongkai.agencies.models import Supervision
     from gongkai.reporting.services import report_import
 
+    Supervision.objects.create(user=erin, region=region)  # imports are a supervisor's
     data = _docx_with_a_big_part(tmp_path / "big.docx", 33).read_bytes()
     started = time.perf_counter()
     with pytest.raises(ValidationError, match="文件过大"):

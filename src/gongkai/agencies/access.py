@@ -45,3 +45,10 @@ def get_agency_for_viewer(user, agency_id: int) -> Agency:
     if roles_in(user, agency) or is_supervisor_of(user, agency):
         return agency
     raise PermissionDenied
+
+
+def regions_supervised_by(user) -> list:
+    """The regions a supervisor sees, each with its sub-regions (first the ones named in their supervisions)."""
+    if user is None or not user.is_authenticated:
+        return []
+    return [r for s in user.supervisions.select_related("region") for r in s.region.with_descendants()]

@@ -4,23 +4,23 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import login, logout
-from django.contrib.auth.forms import AuthenticationForm
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from gongkai.agencies.forms import LoginForm
 from gongkai.agencies.throttle import login_attempt_begin, login_attempt_failed, login_attempt_succeeded
 from gongkai.common.clients import client_ip
 
 
 def login_view(request):
-    form = AuthenticationForm(request, data=request.POST or None)
-    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    form = LoginForm(request, data=request.POST or None)
+    next_url = form.next_url() or request.GET.get("next") or ""
     if request.method == "POST":
-        username, ip = request.POST.get("username", ""), client_ip(request)
+        username, ip = form.attempted_username(), client_ip(request)
         gate = login_attempt_begin(username=username, ip=ip)
         if not gate.allowed:
-            form = AuthenticationForm(request)
+            form = LoginForm(request)
             messages.error(request, gate.message)
         elif form.is_valid():
             login_attempt_succeeded(username=username, ip=ip)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,28 +15,10 @@ from django.urls import path
 from django.utils import timezone
 
 from gongkai.agencies.calendar import calendar_year_enter, may_enter_calendar, platform_calendar
+from gongkai.agencies.forms import NoticeForm
 from gongkai.agencies.models import CalendarDay, CalendarYear
 from gongkai.workdays import package_years
 from gongkai.workdays.notice import day_lines, parse_day_lines, read_notice
-
-
-class NoticeForm(forms.Form):
-    source = forms.CharField(label="依据", max_length=200, help_text="例如：国务院办公厅关于2027年部分节假日安排的通知")
-    notice = forms.CharField(
-        label="通知正文（粘贴）",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 10}),
-        help_text="粘贴“一、元旦：……”至最后一项的正文，系统读出日期后请核对再保存；也可以不粘贴，直接在下面手工填写。",
-    )
-    holidays = forms.CharField(
-        label="放假日期（每行一个：日期 节日）",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text="例如“2027-01-01 元旦”；放假期间的周六、周日也要列出。",
-    )
-    makeup_workdays = forms.CharField(
-        label="调休上班日期（每行一个：日期 节日）", required=False, widget=forms.Textarea(attrs={"rows": 4})
-    )
 
 
 def _allowed_year(year: int, today: date) -> int:
@@ -94,7 +75,7 @@ def calendar_enter(request, year: int):
     preview = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if "read" in request.POST and data["notice"].strip():
+        if form.pressed("read") and data["notice"].strip():
             found = read_notice(data["notice"], year)
             for problem in found.problems:
                 form.add_error("notice", problem)
@@ -110,7 +91,7 @@ def calendar_enter(request, year: int):
         for problem in more:
             form.add_error("makeup_workdays", problem)
         preview = {"holidays": sorted(holidays.items()), "makeup_workdays": sorted(makeups.items())}
-        if "confirm" in request.POST and not form.errors:
+        if form.pressed("confirm") and not form.errors:
             try:
                 moved = calendar_year_enter(
                     year=year,

@@ -19,6 +19,7 @@ from gongkai.agencies.services import audit_record
 from gongkai.applications import wordml
 from gongkai.applications.models import Application, Delivery, EventKind, Letter, LetterKind, LetterTemplate
 from gongkai.applications.outcomes import ARTICLES, NEEDS_REMEDIES, Outcome, letter_group
+from gongkai.applications.workflow import require_handler
 from gongkai.workdays import periods
 
 REMEDIES = (
@@ -220,7 +221,8 @@ def letter_draft(*, application: Application, kind: str, extra: dict | None = No
 
 @transaction.atomic
 def letter_update(*, letter: Letter, actor, title: str, body: str, doc_number: str = "") -> Letter:
-    letter = Letter.objects.select_for_update().get(pk=letter.pk)
+    letter = Letter.objects.select_for_update().select_related("application__agency").get(pk=letter.pk)
+    require_handler(actor, letter.application.agency)
     if letter.locked:
         raise ValidationError("文书已发出，不能再修改")
     letter.title, letter.body, letter.doc_number = title, body, doc_number
@@ -235,6 +237,7 @@ def letter_send(*, letter: Letter, actor, on: date, method: str = Delivery.PICKU
     """Send and lock. Handed over, e-mailed or online, the letter arrives the day it is sent; by post its period runs
     from the day the return receipt shows (record it with `application_record_notice_receipt`)."""
     letter = Letter.objects.select_for_update().select_related("application__agency").get(pk=letter.pk)
+    require_handler(actor, letter.application.agency)
     if letter.locked:
         raise ValidationError("文书已发出")
     from gongkai.applications.services import append_event  # services drafts letters; a letter sent is an event

@@ -27,9 +27,9 @@ from gongkai.applications.models import Appeal, Application, Channel, IdentityDo
 from gongkai.applications.privacy import SENSITIVE_FIELDS
 from gongkai.applications.selectors import EXPORT_COLUMNS, application_search, export_rows
 from gongkai.applications.workflow import HANDLER_ROLES, Status
-from gongkai.common.forms import message_service_errors
+from gongkai.common.forms import message_form_errors, message_service_errors
 from gongkai.common.paging import page_of
-from gongkai.confirm import confirm_check, confirm_token
+from gongkai.confirm import ConfirmForm, confirm_token
 from gongkai.labels import with_people
 from gongkai.publishing.files import CONTENT_TYPES
 from gongkai.workdays import WorkdaysError, periods
@@ -207,13 +207,13 @@ def _step(form_class, prefix: str, call, confirm: str = ""):
         else:
             try:
                 if confirm:
-                    confirm_check(
+                    ConfirmForm(
                         request.POST,
                         user=request.user,
                         action=confirm,
                         subject=str(application.pk),
                         digest=application.status,
-                    )
+                    ).check()
                 call(application=application, actor=request.user, **form.cleaned_data)
             except ValidationError as exc:
                 message_service_errors(request, exc)
@@ -302,15 +302,17 @@ def letter_edit(request, pk: int):
 def letter_send(request, pk: int):
     letter = _get_letter_for_handler(request.user, pk)
     form = forms.LetterSendForm(request.POST, prefix="send")
-    if form.is_valid():
+    if not form.is_valid():
+        message_form_errors(request, form)
+    else:
         try:
-            confirm_check(
+            ConfirmForm(
                 request.POST,
                 user=request.user,
                 action=SEND_ACTION,
                 subject=str(letter.pk),
                 digest=letter_digest(letter),
-            )
+            ).check()
             letters.letter_send(
                 letter=letter, actor=request.user, on=form.cleaned_data["on"], method=form.cleaned_data["method"]
             )
@@ -360,6 +362,8 @@ def appeal_decide(request, pk: int):
             message_service_errors(request, exc)
         else:
             messages.success(request, "已记录")
+    else:
+        message_form_errors(request, form)
     return redirect("application-detail", pk=appeal.application_id)
 
 

@@ -20,3 +20,10 @@ def message_service_errors(request, exc: ValidationError) -> None:
     """Show a service's ValidationError as messages on the next page (for actions posted without a form page)."""
     for message in exc.messages:
         messages.error(request, message)
+
+
+def message_form_errors(request, form: forms.Form) -> None:
+    """Show a form's errors as messages on the next page (for actions posted without a form page)."""
+    for errors in form.errors.values():
+        for message in errors:
+            messages.error(request, message)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.urls import reverse
 
-from gongkai.publishing.models import FIGURE_FIELDS, Item, YearFigures
+from gongkai.publishing.models import FIGURE_FIELDS, Item, Validity, YearFigures
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -71,6 +71,30 @@ class CommentForm(forms.Form):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(label="理由", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ActionReasonForm(forms.Form):
+    """The reason posted with 退回 or 撤回: the service refuses an empty one, with its own message."""
+
+    reason = forms.CharField(label="理由", required=False)
+
+
+class ValidityForm(forms.Form):
+    """A published document's validity: 有效, or 失效/废止 from a date, and the reason (the service checks it)."""
+
+    _CHOOSE = "请选择有效、失效或废止"
+
+    # Not required here: the service asks who may change it first, then for a choice (with this message).
+    validity = forms.ChoiceField(
+        label="有效性", choices=Validity.choices, required=False, error_messages={"invalid_choice": _CHOOSE}
+    )
+    invalid_from = forms.DateField(
+        label="失效或废止日期",
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        error_messages={"invalid": "失效或废止日期格式不对，应为 YYYY-MM-DD"},
+    )
+    reason = forms.CharField(label="依据", required=False)
 
 
 class UploadForm(forms.Form):

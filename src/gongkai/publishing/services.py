@@ -231,12 +231,18 @@ def item_confirm_personal_data(*, item: Item, actor, comment: str) -> Item:
     return item
 
 
-@transaction.atomic
-def item_pass(*, item: Item, actor, comment: str = "") -> Item:
-    """The reviewer of the current step approves; after the last step the item is published."""
+def item_may_pass(*, item: Item, actor) -> None:
+    """Raise unless `actor` reviews the item's current step: PermissionDenied for anyone else. The page asks before
+    it checks the confirmation of the last step, so that nobody else learns whether theirs would have held."""
     if item.status not in workflow.STEP_ROLE:
         raise ValidationError("该信息不在审核中")
     _require(actor, item.agency, (workflow.STEP_ROLE[item.status],))
+
+
+@transaction.atomic
+def item_pass(*, item: Item, actor, comment: str = "") -> Item:
+    """The reviewer of the current step approves; after the last step the item is published."""
+    item_may_pass(item=item, actor=actor)
     to = workflow.next_status(item.agency, item.status)
     if to == Status.PUBLISHED:
         item.published_at = timezone.now()
@@ -257,12 +263,17 @@ def item_reject(*, item: Item, actor, reason: str) -> Item:
     return item
 
 
-@transaction.atomic
-def item_withdraw(*, item: Item, actor, reason: str) -> Item:
-    """Remove from every public page at once; the record and its history stay."""
+def item_may_withdraw(*, item: Item, actor, reason: str) -> None:
+    """Raise unless `actor` may withdraw the item with this reason (PermissionDenied, or the missing reason)."""
     _require(actor, item.agency, workflow.WITHDRAW_ROLES)
     if not reason.strip():
         raise ValidationError({"reason": "撤回须说明理由"})
+
+
+@transaction.atomic
+def item_withdraw(*, item: Item, actor, reason: str) -> Item:
+    """Remove from every public page at once; the record and its history stay."""
+    item_may_withdraw(item=item, actor=actor, reason=reason)
     _move(item=item, to=Status.WITHDRAWN, actor=actor, action="withdraw", comment=reason)
     return item
 

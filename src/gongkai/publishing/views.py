@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date
 
 from django.conf import settings
 from django.contrib import messages
@@ -14,13 +13,20 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai.agencies.access import get_agency_for_member, has_role, roles_in
-from gongkai.common.forms import add_service_errors, message_service_errors
+from gongkai.common.forms import add_service_errors, message_form_errors, message_service_errors
 from gongkai.common.paging import page_of
-from gongkai.confirm import confirm_check, confirm_token
+from gongkai.confirm import ConfirmForm, confirm_token
 from gongkai.labels import with_people
 from gongkai.publishing import services, workflow
 from gongkai.publishing.files import attachment_response
-from gongkai.publishing.forms import CommentForm, ItemForm, ReasonForm, UploadForm
+from gongkai.publishing.forms import (
+    ActionReasonForm,
+    CommentForm,
+    ItemForm,
+    ReasonForm,
+    UploadForm,
+    ValidityForm,
+)
 from gongkai.publishing.models import Attachment, Item, Status, Validity
 from gongkai.publishing.selectors import item_search
 
@@ -142,8 +148,12 @@ def item_detail(request, pk: int):
     return render(request, "publishing/item_detail.html", context)
 
 
-def _action(request, pk: int, call, *, success: str):
+def _action(request, pk: int, call, *, success: str, form=None):
+    """A review action posted from the detail page: its form checked, the service called, the outcome as a message."""
     item = _get_item_for_member(request.user, pk)
+    if form is not None and not form.is_valid():
+        message_form_errors(request, form)
+        return redirect("item-detail", pk=item.pk)
     try:
         call(item)
     except ValidationError as exc:
@@ -151,6 +161,10 @@ def _action(request, pk: int, call, *, success: str):
     else:
         messages.success(request, success)
     return redirect("item-detail", pk=item.pk)
+
+
+def _confirmed(request, item: Item, action: str) -> None:
+    ConfirmForm(request.POST, user=request.user, action=action, subject=str(item.pk), digest=item_digest(item)).check()
 
 
 @require_POST
@@ -164,82 +178,75 @@ def item_submit(request, pk: int):
 def item_pass(request, pk: int):
     """A review step passes; the last step publishes, which needs the confirmation (gongkai.confirm) made on the
     detail page for exactly the text shown there."""
-    comment = request.POST.get("comment", "")
+    form = CommentForm(request.POST)
 
     def call(item):
-        if item.status in workflow.STEP_ROLE and workflow.next_status(item.agency, item.status) == Status.PUBLISHED:
-            if not has_role(request.user, item.agency, workflow.STEP_ROLE[item.status]):
-                raise PermissionDenied
-            confirm_check(
-                request.POST, user=request.user, action=PUBLISH_ACTION, subject=str(item.pk), digest=item_digest(item)
-            )
-        services.item_pass(item=item, actor=request.user, comment=comment)
+        if workflow.publishes(item):
+            services.item_may_pass(item=item, actor=request.user)  # who may publish, before the confirmation
+            _confirmed(request, item, PUBLISH_ACTION)
+        services.item_pass(item=item, actor=request.user, comment=form.cleaned_data["comment"])
 
-    return _action(request, pk, call, success="审核通过")
+    return _action(request, pk, call, success="审核通过", form=form)
 
 
 @require_POST
 @login_required
 def item_reject(request, pk: int):
-    reason = request.POST.get("reason", "")
+    form = ActionReasonForm(request.POST)
     return _action(
         request,
         pk,
-        lambda item: services.item_reject(item=item, actor=request.user, reason=reason),
+        lambda item: services.item_reject(item=item, actor=request.user, reason=form.cleaned_data["reason"]),
         success="已退回起草人",
+        form=form,
     )
 
 
 @require_POST
 @login_required
 def item_confirm(request, pk: int):
-    comment = request.POST.get("comment", "")
+    form = CommentForm(request.POST)
     return _action(
         request,
         pk,
-        lambda item: services.item_confirm_personal_data(item=item, actor=request.user, comment=comment),
+        lambda item: services.item_confirm_personal_data(
+            item=item, actor=request.user, comment=form.cleaned_data["comment"]
+        ),
         success="已确认可以公开，进入审核",
+        form=form,
     )
 
 
 @require_POST
 @login_required
 def item_withdraw(request, pk: int):
-    reason = request.POST.get("reason", "")
+    form = ActionReasonForm(request.POST)
 
     def call(item):
-        if not has_role(request.user, item.agency, *workflow.WITHDRAW_ROLES):
-            raise PermissionDenied
-        if not reason.strip():
-            raise ValidationError("撤回须说明理由")
-        confirm_check(
-            request.POST, user=request.user, action=WITHDRAW_ACTION, subject=str(item.pk), digest=item_digest(item)
-        )
+        reason = form.cleaned_data["reason"]
+        services.item_may_withdraw(item=item, actor=request.user, reason=reason)  # before the confirmation
+        _confirmed(request, item, WITHDRAW_ACTION)
         services.item_withdraw(item=item, actor=request.user, reason=reason)
 
-    return _action(request, pk, call, success="已撤回，公众页面不再显示")
+    return _action(request, pk, call, success="已撤回，公众页面不再显示", form=form)
 
 
 @require_POST
 @login_required
 def item_validity(request, pk: int):
-    raw = request.POST.get("invalid_from", "")
-    try:
-        on = date.fromisoformat(raw) if raw else None
-    except ValueError:
-        messages.error(request, "失效或废止日期格式不对，应为 YYYY-MM-DD")
-        return redirect("item-detail", pk=pk)  # the detail page checks who may see it
+    form = ValidityForm(request.POST)
     return _action(
         request,
         pk,
         lambda item: services.item_set_validity(
             item=item,
             actor=request.user,
-            validity=request.POST.get("validity", ""),
-            on=on,
-            reason=request.POST.get("reason", ""),
+            validity=form.cleaned_data["validity"],
+            on=form.cleaned_data["invalid_from"],
+            reason=form.cleaned_data["reason"],
         ),
         success="有效性已变更，公开页面和年度报告随之更新",
+        form=form,
     )
 
 

@@ -51,6 +51,11 @@ def next_status(agency: Agency, current: str) -> str:
     return steps[index + 1] if index + 1 < len(steps) else Status.PUBLISHED
 
 
+def publishes(item) -> bool:
+    """Whether passing the item's current review step publishes it (the last step)."""
+    return item.status in STEP_ROLE and next_status(item.agency, item.status) == Status.PUBLISHED
+
+
 def roles_that_act_on(status: str) -> tuple[str, ...]:
     if status in STEP_ROLE:
         return (STEP_ROLE[status],)

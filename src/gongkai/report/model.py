@@ -73,6 +73,9 @@ class Report:
     preamble: str = ""
     published_on: dt.date | None = None
     agency_level: AgencyLevel = AgencyLevel.DEPARTMENT
+    # A section written in the editor: its sanitised HTML body (after the heading), by section key. `sections` then
+    # holds `richtext.text_of()` of it, which is what the rules read; the renderers lay out the HTML's blocks.
+    sections_html: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def blank(cls, agency: str, year: int, version: str | FormatVersion = FormatVersion.V2021) -> Report:
@@ -138,6 +141,8 @@ class Report:
             "preamble": self.preamble,
             "sections": {s.key: self.sections.get(s.key) for s in SECTIONS},
         }
+        if self.sections_html:
+            out["sections_html"] = {s.key: self.sections_html[s.key] for s in SECTIONS if s.key in self.sections_html}
         for table in fmt.tables:
             data = self.table(table.key)
             out[table.key] = {
@@ -253,6 +258,12 @@ def json_schema() -> dict[str, Any]:
                 "propertyNames": {"enum": [s.key for s in SECTIONS]},
                 "additionalProperties": {"type": ["string", "null"]},
             },
+            "sections_html": {
+                "type": "object",
+                "description": "在编辑器中写的部分：标题行之后正文的 HTML（sections 中为其文字）",
+                "propertyNames": {"enum": [s.key for s in SECTIONS]},
+                "additionalProperties": {"type": "string"},
+            },
             **{key: {"type": "object"} for key in TABLE_KEYS},
         },
         "allOf": [
@@ -336,6 +347,7 @@ def report_from_dict(data: object, source: str = "<report>", today: dt.date | No
         year=data["year"],
         format_version=fmt.version,
         sections={k: v for k, v in data["sections"].items() if v is not None},
+        sections_html=dict(data.get("sections_html") or {}),
         title=data.get("title", ""),
         preamble=data.get("preamble", ""),
         published_on=published_on,

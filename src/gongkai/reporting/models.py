@@ -47,6 +47,9 @@ class ReportDraft(models.Model):
     sections = models.JSONField(
         "各部分文字", default=dict, help_text="键为“1”至“6”，每部分以标题行开头，其后为正文各段。"
     )
+    # The sections written in the editor, as cleaned HTML (the body after the heading); `sections` then holds their
+    # text, which the rules read. A section without an entry here (written before the editor) is plain text.
+    sections_html = models.JSONField("各部分正文（HTML）", default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(

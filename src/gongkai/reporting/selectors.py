@@ -147,6 +147,7 @@ def report_current(*, agency: Agency, year: int, published_on: date | None = Non
     report.title = text["title"]
     report.preamble = text["preamble"]
     report.sections = drafting.official_sections(text["sections"])
+    report.sections_html = dict(draft.sections_html) if draft is not None else {}
     report.published_on = published_on
     findings = check_report(report, previous)
     return Draft(report, facts, previous, previous_facts, findings, draft)

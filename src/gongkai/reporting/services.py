@@ -12,15 +12,17 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from gongkai.agencies.access import has_role
+from gongkai.agencies.access import has_role, regions_supervised_by
 from gongkai.agencies.models import Agency, Region, Role
 from gongkai.agencies.services import audit_record
 from gongkai.agencies.validators import credit_code_problem
 from gongkai.portal import versions as portal_versions
+from gongkai.publishing.sanitize import clean_html
+from gongkai.report import richtext
 from gongkai.report.render.docx import render_docx
 from gongkai.report.render.html import render_html
 from gongkai.report.render.pdf import PdfUnavailable, docx_to_pdf
@@ -32,6 +34,16 @@ from gongkai.reporting.models import TRANSITIONS, ImportedReport, ReportDraft, R
 
 SECTION_KEYS = ("1", "2", "3", "4", "5", "6")
 SIGNING_ROLES = (Role.LEADER, Role.AGENCY_ADMIN)
+EDIT_ROLES = (Role.DRAFTER, Role.AGENCY_ADMIN)  # write the draft's text
+
+
+def _require(actor, agency: Agency, roles) -> None:
+    """PermissionDenied unless `actor` holds one of `roles` in the agency. `actor=None` is the platform itself (the
+    demo loader, a management command that names no user); a view always passes the signed-in person."""
+    if actor is not None and not has_role(actor, agency, *roles):
+        raise PermissionDenied
+
+
 logger = logging.getLogger(__name__)
 
 
@@ -50,7 +62,9 @@ def _move(draft: ReportDraft, *, actor, to: str, action: str, note: str = "") ->
 
 @transaction.atomic
 def draft_start(*, agency: Agency, year: int, actor=None) -> ReportDraft:
-    """The draft for the agency-year, created with text drafted from the records the first time it is opened."""
+    """The draft for the agency-year, created with text drafted from the records the first time it is opened (by
+    someone who writes or signs the report)."""
+    _require(actor, agency, (*EDIT_ROLES, *SIGNING_ROLES))
     existing = ReportDraft.objects.filter(agency=agency, year=year).first()
     if existing is not None:
         return existing
@@ -74,16 +88,29 @@ def draft_update(
     *, draft: ReportDraft, actor, preamble: str, title: str | None = None, bodies: dict[str, str]
 ) -> ReportDraft:
     """Save the text staff wrote (the title too, unless None). Each section keeps its official heading; `bodies`
-    holds what follows it."""
+    holds what follows it: HTML from the editor (cleaned here as item bodies are; the section's text is then what
+    the rules read of it, `richtext.text_of`) or plain text, a paragraph a line. Only the drafter and the admin."""
+    if actor is None:
+        raise PermissionDenied  # text is always somebody's
+    _require(actor, draft.agency, EDIT_ROLES)
     before = {"preamble": draft.preamble, "sections": dict(draft.sections)}
-    sections = dict(draft.sections)
+    sections, sections_html = dict(draft.sections), dict(draft.sections_html or {})
     for key, body in bodies.items():
         if key not in SECTION_KEYS:
             raise ValidationError(f"没有第{key}部分")
         heading = drafting.heading(key)
-        text = "\n".join(line.rstrip() for line in body.replace("\r\n", "\n").strip("\n").split("\n"))
+        if richtext.looks_like_html(body):
+            html = clean_html(body)
+            text = richtext.text_of(html)
+            if text.strip():
+                sections_html[key] = html
+            else:
+                sections_html.pop(key, None)
+        else:
+            text = "\n".join(line.rstrip() for line in body.replace("\r\n", "\n").strip("\n").split("\n"))
+            sections_html.pop(key, None)
         sections[key] = heading + ("\n" + text if text.strip() else "")
-    draft.sections, draft.preamble = sections, preamble.strip()
+    draft.sections, draft.sections_html, draft.preamble = sections, sections_html, preamble.strip()
     if title is not None:
         draft.title = title.strip()
     draft.updated_by = actor
@@ -110,6 +137,18 @@ def signing_role() -> str:
 
 def can_sign(user, agency: Agency) -> bool:
     return user is not None and has_role(user, agency, signing_role())
+
+
+def can_edit(user, agency: Agency) -> bool:
+    """Whether `draft_update` would take this person's text (the page disables its fields otherwise)."""
+    return user is not None and has_role(user, agency, *EDIT_ROLES)
+
+
+def publication_may_preview(*, actor, agency: Agency) -> None:
+    """PermissionDenied unless `actor` writes or signs the agency's report: the preview shows unpublished files."""
+    if actor is None:
+        raise PermissionDenied
+    _require(actor, agency, (*EDIT_ROLES, *SIGNING_ROLES))
 
 
 @dataclass
@@ -170,6 +209,9 @@ def report_publish(
     only when `gate.publication_blockers` finds nothing. A correction (version 2 or later) must say what it corrects.
     """
     agency = ReportDraft.objects.select_for_update().get(pk=draft.pk).agency
+    if actor is None:
+        raise PermissionDenied
+    _require(actor, agency, (*EDIT_ROLES, *SIGNING_ROLES))  # outsiders learn nothing; members are told who signs
     if not can_sign(actor, agency):
         raise ValidationError(f"年度报告须由{Role(signing_role()).label}核对后确认公布。")
     if not confirmed:
@@ -261,8 +303,12 @@ def report_import(
 ) -> ImportedReport:
     """Read a published report (text, DOCX, HTML, PDF) with `gongkai check`'s readers and keep it for the region.
     A report of an agency on the platform is matched to it (`import_match`): kept for comparison with the platform's
-    own figures, never added to the combined report. Replaces an earlier import of the same agency and year."""
+    own figures, never added to the combined report. Replaces an earlier import of the same agency and year. Only
+    a supervisor of the region (or of a region above it)."""
     from gongkai.check.read import read_bytes
+
+    if region not in regions_supervised_by(actor):
+        raise PermissionDenied
 
     credit_code = credit_code.strip().upper()
     if credit_code:

@@ -15,10 +15,12 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.views.decorators.http import require_POST
 
-from gongkai.agencies.access import get_agency_for_viewer, has_role
+from gongkai.agencies.access import get_agency_for_viewer, has_role, regions_supervised_by
 from gongkai.agencies.models import Agency, Role
 from gongkai.applications.workflow import HANDLER_ROLES
-from gongkai.confirm import confirm_check, confirm_token
+from gongkai.common.forms import add_service_errors
+from gongkai.confirm import ConfirmForm, confirm_token
+from gongkai.report import richtext
 from gongkai.report.format import SECTIONS
 from gongkai.report.layout import table_grid
 from gongkai.report.render import pdf as pdf_render
@@ -28,10 +30,9 @@ from gongkai.report.render.xlsx import render_xlsx
 from gongkai.reporting import counting, gate, selectors, services
 from gongkai.reporting.diff import report_diff
 from gongkai.reporting.files import download_name, file_response
+from gongkai.reporting.forms import DraftForm, ImportForm, PublishForm
 from gongkai.reporting.models import ReportVersion
 
-EDIT_ROLES = (Role.DRAFTER, Role.AGENCY_ADMIN)
-PUBLISH_ROLES = services.SIGNING_ROLES  # who may open the preview; only the configured signing role confirms
 _CELL = re.compile(r'<td data-cell="([a-z_.]+)"([^>]*)>([^<]*)</td>')
 
 
@@ -43,6 +44,11 @@ def _get_agency_for_user(user, agency_id: int) -> Agency:
 def _get_version_for_user(user, agency_id: int, year: int, number: int) -> ReportVersion:
     agency = _get_agency_for_user(user, agency_id)
     return get_object_or_404(ReportVersion.objects.with_has_pdf(), agency=agency, year=year, number=number)
+
+
+def section_html(report, key: str) -> str:
+    """A section's text as HTML written anew from its blocks (escaped): the editor's HTML, or plain text by lines."""
+    return richtext.to_html(report.sections_html.get(key) or richtext.html_from_text(report.section_body(key)))
 
 
 def linked_tables(report, *, agency_id: int, year: int, flagged: set[str]) -> dict[str, str]:
@@ -60,35 +66,40 @@ def linked_tables(report, *, agency_id: int, year: int, flagged: set[str]) -> di
 @login_required
 def draft(request, agency_id: int, year: int):
     agency = _get_agency_for_user(request.user, agency_id)
-    can_edit = has_role(request.user, agency, *EDIT_ROLES)
-    if request.method == "POST":
-        if not can_edit:
-            raise PermissionDenied
-        record = services.draft_start(agency=agency, year=year, actor=request.user)
-        bodies = {
-            s.key: request.POST.get(f"section-{s.key}", "") for s in SECTIONS if f"section-{s.key}" in request.POST
-        }
-        try:
-            services.draft_update(
-                draft=record,
-                actor=request.user,
-                preamble=request.POST.get("preamble", ""),
-                title=request.POST.get("title", ""),
-                bodies=bodies,
-            )
-            messages.success(request, "已保存，检查结果已更新")
-        except ValidationError as exc:
-            messages.error(request, "；".join(exc.messages))
-        return redirect("report-draft", agency_id=agency.pk, year=year)
+    can_edit = services.can_edit(request.user, agency)
+    form = None
+    if request.method == "POST":  # the services refuse (403) whoever may not write the text
+        form = DraftForm(request.POST)
+        if form.is_valid():
+            record = services.draft_start(agency=agency, year=year, actor=request.user)
+            try:
+                services.draft_update(
+                    draft=record,
+                    actor=request.user,
+                    preamble=form.cleaned_data["preamble"],
+                    title=form.cleaned_data["title"],
+                    bodies=form.bodies(),
+                )
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, "已保存，检查结果已更新")
+                return redirect("report-draft", agency_id=agency.pk, year=year)
     current = selectors.report_current(agency=agency, year=year)
     flagged = {cell for finding in current.findings for cell in finding.cells}
     report = current.report
+    if form is None:
+        form = DraftForm(report=report)
+    if not can_edit:
+        for field in form.fields.values():
+            field.disabled = True
     sections = [
         {
             "key": s.key,
             "heading": report.section_heading(s.key),
-            "body": report.section_body(s.key),
-            "rows": max(3, report.section_body(s.key).count("\n") + 3),
+            "field": form.section(s.key),
+            # Who may not write reads the text as it will look (an editor would invite typing that cannot be saved).
+            "html": None if can_edit else section_html(report, s.key),
         }
         for s in SECTIONS
     ]
@@ -98,10 +109,11 @@ def draft(request, agency_id: int, year: int):
         "current": current,
         "report": report,
         "sections": sections,
+        "form": form,
         "tables": linked_tables(report, agency_id=agency.pk, year=year, flagged=flagged),
         "categories": current.facts.categories,
         "can_edit": can_edit,
-        "can_publish": has_role(request.user, agency, *EDIT_ROLES, *PUBLISH_ROLES),
+        "can_publish": has_role(request.user, agency, *services.EDIT_ROLES, *services.SIGNING_ROLES),
         "deadline": selectors.report_deadline(agency=agency, year=year),
         "days_left": (selectors.report_deadline(agency=agency, year=year) - timezone.localdate()).days,
         "today": timezone.localdate(),
@@ -113,7 +125,7 @@ def draft(request, agency_id: int, year: int):
             if b.code != "unacknowledged"
         ],
     }
-    return render(request, "reporting/draft.html", context)
+    return render(request, "reporting/draft.html", context, status=400 if form.errors else 200)
 
 
 @login_required
@@ -162,32 +174,30 @@ def category(request, agency_id: int, year: int, category_id: int):
 PUBLISH_ACTION = "report_publish"
 
 
-def _acknowledgements(data) -> dict[str, str]:
-    return {key[4:]: value for key, value in data.items() if key.startswith("ack-")}
-
-
 @login_required
 def publish(request, agency_id: int, year: int):
     """Preview and sign-off: the exact files publishing would freeze, what still blocks it, a reason for each warning
     kept, and the confirmation (gongkai.confirm) by the signing role. POST publishes through the service's gate."""
     agency = _get_agency_for_user(request.user, agency_id)
-    if not has_role(request.user, agency, *EDIT_ROLES, *PUBLISH_ROLES):
-        raise PermissionDenied
+    services.publication_may_preview(actor=request.user, agency=agency)
     can_sign = services.can_sign(request.user, agency)
     acknowledgements, errors = {}, []
+    form = PublishForm(request.POST or None)
     if request.method == "POST":
         if not can_sign:
             raise PermissionDenied
-        acknowledgements = _acknowledgements(request.POST)
+        acknowledgements = form.acknowledgements()
         try:
-            digest = confirm_check(
+            if not form.is_valid():
+                raise ValidationError([e for errors in form.errors.values() for e in errors])
+            digest = ConfirmForm(
                 request.POST, user=request.user, action=PUBLISH_ACTION, subject=f"{agency.pk}/{year}"
-            )
+            ).check()
             record = services.draft_start(agency=agency, year=year, actor=request.user)
             version = services.report_publish(
                 draft=record,
                 actor=request.user,
-                note=request.POST.get("note", ""),
+                note=form.cleaned_data["note"],
                 acknowledgements=acknowledgements,
                 confirmed=True,
                 digest=digest,
@@ -213,7 +223,7 @@ def publish(request, agency_id: int, year: int):
         "warnings": warnings,
         "errors": errors,
         "is_correction": versions.exists(),
-        "note": request.POST.get("note", ""),
+        "note": form["note"].value() or "",
         "can_sign": can_sign,
         "signing_role": Role(services.signing_role()).label,
         "pdf_available": pdf_render.soffice_path() is not None,
@@ -233,8 +243,7 @@ def publish(request, agency_id: int, year: int):
 def preview_file(request, agency_id: int, year: int, ext: str):
     """One of the files publishing today would freeze, exactly as it would be stored."""
     agency = _get_agency_for_user(request.user, agency_id)
-    if not has_role(request.user, agency, *EDIT_ROLES, *PUBLISH_ROLES):
-        raise PermissionDenied
+    services.publication_may_preview(actor=request.user, agency=agency)
     if ext not in ("docx", "html", "xlsx", "pdf"):
         raise Http404
     publication = services.publication_prepare(agency=agency, year=year)
@@ -272,7 +281,7 @@ def version(request, agency_id: int, year: int, number: int):
 
 
 def _get_regions_for_user(user):
-    regions = [r for s in user.supervisions.select_related("region") for r in s.region.with_descendants()]
+    regions = regions_supervised_by(user)
     if not regions:
         raise PermissionDenied
     return regions
@@ -351,28 +360,31 @@ def combined_file(request, year: int, ext: str):
 @require_POST
 def import_report(request, year: int):
     regions = _get_regions_for_user(request.user)
-    target = next((r for r in regions if str(r.pk) == request.POST.get("region")), regions[0])
-    upload = request.FILES.get("file")
-    if upload is None:
-        messages.error(request, "请选择年度报告文件")
+    form = ImportForm(request.POST, request.FILES, regions=regions)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("report-region", year=year)
+    upload = form.cleaned_data["file"]
+    try:
+        record = services.report_import(
+            region=form.target_region(),
+            data=upload.read(),
+            filename=upload.name,
+            actor=request.user,
+            year=year,
+            credit_code=form.cleaned_data["credit_code"],
+        )
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
     else:
-        try:
-            record = services.report_import(
-                region=target,
-                data=upload.read(),
-                filename=upload.name,
-                actor=request.user,
-                year=year,
-                credit_code=request.POST.get("credit_code", ""),
+        if record.agency_id is not None:
+            messages.success(
+                request,
+                f"已导入 {escape(record.agency_name)} {record.year}年度报告：该机关在本平台上，"
+                "已与平台数据对照（汇总时只计平台数据）",
             )
-            if record.agency_id is not None:
-                messages.success(
-                    request,
-                    f"已导入 {escape(record.agency_name)} {record.year}年度报告：该机关在本平台上，"
-                    "已与平台数据对照（汇总时只计平台数据）",
-                )
-            else:
-                messages.success(request, f"已导入 {escape(record.agency_name)} {record.year}年度报告")
-        except ValidationError as exc:
-            messages.error(request, "；".join(exc.messages))
+        else:
+            messages.success(request, f"已导入 {escape(record.agency_name)} {record.year}年度报告")
     return redirect("report-region", year=year)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from personas import sign_in
+from reporting.browser.editing import replace_text, retype
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,8 +24,8 @@ def test_it_goes_from_draft_to_portal(page, demo, erin, settings):
     assert page.locator("#records tr").count() == 2  # the header and the one application
 
     page.go_back()
-    page.fill("#id_section-1", page.input_value("#id_section-1").replace("（请补充）", "按计划完成各项工作。"))
-    page.fill("#id_section-5", "2025年，本局政府信息公开工作存在的主要问题是公开内容有待丰富；改进措施是加强培训。")
+    assert replace_text(page, "id_section-1", "（请补充）", "按计划完成各项工作。") >= 1
+    retype(page, "id_section-5", "2025年，本局政府信息公开工作存在的主要问题是公开内容有待丰富；改进措施是加强培训。")
     page.click("#save")
     page.wait_for_selector(".messages")
     assert "加强培训" in page.input_value("#id_section-5")

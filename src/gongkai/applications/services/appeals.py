@@ -18,6 +18,7 @@ from gongkai.applications.services.log import (
     _today,
     append_event,
 )
+from gongkai.applications.workflow import require_handler
 from gongkai.workdays import periods
 
 # -- appeals (table C) ------------------------------------------------------------------------------------------------
@@ -30,6 +31,7 @@ def appeal_register(
     """复议 or 诉讼 against the decision (第51条): never dated before the decision; a filing outside 60 days (复议) or
     6 months (诉讼) of the decision is recorded with a warning (the body decides whether it was in time); 复议后起诉
     needs the 复议 it follows."""
+    require_handler(actor, application.agency)
     if filed_on > _today():
         raise ValidationError({"filed_on": "日期不能晚于今天"})
     if application.decided_on is None or filed_on < application.decided_on:
@@ -83,6 +85,7 @@ def _add_months(day: date, months: int) -> date:
 
 @transaction.atomic
 def appeal_decide(*, appeal: Appeal, actor, result: str, closed_on: date | None, note: str = "") -> Appeal:
+    require_handler(actor, appeal.application.agency)
     before = {"result": appeal.result, "closed_on": appeal.closed_on and appeal.closed_on.isoformat()}
     if result == AppealResult.PENDING:
         closed_on = None

@@ -27,6 +27,7 @@ from gongkai.applications.services.log import (
     append_event,
 )
 from gongkai.applications.uploads import check_identity_file
+from gongkai.applications.workflow import require_handler
 from gongkai.common.db import sqlite_writers
 from gongkai.common.errors import BUSY, BUSY_RETRY_SECONDS, unavailable
 
@@ -106,6 +107,8 @@ def application_submit(
     unknown = set(fields) - set(APPLICATION_FIELDS)
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
+    if actor is not None and actor.is_authenticated:
+        require_handler(actor, agency)  # staff register letters, faxes and visits for their own agency only
     received_on = received_on or _today()
     if received_on > _today():
         raise ValidationError({"received_on": "收到申请日期不能晚于今天"})

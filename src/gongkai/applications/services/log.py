@@ -15,6 +15,7 @@ from gongkai.applications.models import (
     EventKind,
     Fee,
 )
+from gongkai.applications.workflow import require_handler
 from gongkai.workdays import CaseState, WorkdaysError
 
 
@@ -97,7 +98,14 @@ def append_event(
     application: Application, *, actor, kind: str, on: date, note: str = "", data: dict | None = None
 ) -> CaseState:
     """The only way an application changes: append one event if the case stays lawful, then rewrite the cache (the
-    application's columns and its fee notice's dates). Returns the derived state."""
+    application's columns and its fee notice's dates). Returns the derived state.
+
+    Only someone who handles the agency's applications appends a step (PermissionDenied otherwise); the two events
+    the platform itself writes are checked by their own services: receipt (`application_submit`: anyone online, a
+    handler at the counter) and a year's schedule entered (`applications_recompute_for_schedule`, after the
+    calendar's own check)."""
+    if kind not in (EventKind.RECEIVED, EventKind.SCHEDULE_CHANGED):
+        require_handler(actor, application.agency)
     rows = list(application.events.all())
     event = ApplicationEvent(
         application=application,

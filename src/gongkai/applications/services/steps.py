@@ -25,12 +25,14 @@ from gongkai.applications.services.log import (
     _today,
     append_event,
 )
+from gongkai.applications.workflow import handler_only, require_handler
 from gongkai.fees import FeeInputError, compute_fee, marginal_count_fee
 from gongkai.workdays import ConsultedParty, periods
 
 # -- correction (第30条) -------------------------------------------------------------------------------------------
 
 
+@handler_only
 @transaction.atomic
 def application_request_correction(*, application: Application, actor, on: date, reply_by: date, what: str) -> Letter:
     _check_date(application, on)
@@ -49,12 +51,14 @@ def application_request_correction(*, application: Application, actor, on: date,
     )
 
 
+@handler_only
 @transaction.atomic
 def application_record_correction(*, application: Application, actor, on: date, note: str = "") -> None:
     _check_date(application, on)
     append_event(application, actor=actor, kind=EventKind.CORRECTION_RECEIVED, on=on, note=note)
 
 
+@handler_only
 @transaction.atomic
 def application_lapse_correction(*, application: Application, actor, on: date) -> None:
     """逾期未补正: deemed withdrawn (第30条) -> （六）1. The clock refuses it before the correction period ends."""
@@ -67,6 +71,7 @@ def application_lapse_correction(*, application: Application, actor, on: date) -
 # -- notices reach the other side (自收到之日起) --------------------------------------------------------------------
 
 
+@handler_only
 @transaction.atomic
 def application_record_notice_receipt(*, application: Application, actor, notice: str, received_on: date) -> None:
     """The day the applicant or the consulted party received a notice sent by post (the signed return receipt):
@@ -84,6 +89,7 @@ def application_record_notice_receipt(*, application: Application, actor, notice
 # -- consultation (第32条, 第34条) --------------------------------------------------------------------------------
 
 
+@handler_only
 @transaction.atomic
 def application_start_consultation(
     *, application: Application, actor, on: date, party: str, consulted: str, delivered_on: date | None = None
@@ -111,6 +117,7 @@ def open_consultations(application: Application) -> list[str]:
     return [ref for ref in started if ref not in answered]
 
 
+@handler_only
 @transaction.atomic
 def application_record_consultation_answer(
     *, application: Application, actor, on: date, opinion: str = "", ref: str | None = None
@@ -128,6 +135,7 @@ def application_record_consultation_answer(
 # -- extension (第33条第2款) -----------------------------------------------------------------------------------------
 
 
+@handler_only
 @transaction.atomic
 def application_extend(
     *, application: Application, actor, on: date, workdays: int, approved_by: str, reason: str
@@ -159,6 +167,7 @@ def application_extend(
 # -- many repeated applications (第35条) ----------------------------------------------------------------------------
 
 
+@handler_only
 @transaction.atomic
 def application_request_reasons(*, application: Application, actor, on: date, reply_by: date, note: str = "") -> Letter:
     """第35条: the quantity or frequency is clearly unreasonable; ask the applicant for the reasons."""
@@ -170,6 +179,7 @@ def application_request_reasons(*, application: Application, actor, on: date, re
     return letters.letter_draft(application=application, kind=LetterKind.REASONS, extra={"reply_by": reply_by})
 
 
+@handler_only
 @transaction.atomic
 def application_set_period(*, application: Application, actor, on: date, until: date, reason: str) -> Letter:
     """第35条: the reasons are reasonable; set a longer reply period and tell the applicant."""
@@ -202,6 +212,7 @@ def applications_in_month(application: Application) -> int:
     return same.filter(earlier).count()
 
 
+@handler_only
 @transaction.atomic
 def application_send_fee_notice(
     *,
@@ -253,12 +264,14 @@ def application_send_fee_notice(
     )
 
 
+@handler_only
 @transaction.atomic
 def application_record_payment(*, application: Application, actor, on: date) -> None:
     _check_date(application, on)
     append_event(application, actor=actor, kind=EventKind.FEE_PAID, on=on)
 
 
+@handler_only
 @transaction.atomic
 def application_lapse_fee(*, application: Application, actor, on: date) -> None:
     """逾期未缴费: 20 working days passed unpaid -> deemed withdrawn (109号) -> （六）2."""
@@ -276,6 +289,7 @@ OUTCOME_DETAILS = {
 }
 
 
+@handler_only
 @transaction.atomic
 def application_decide(
     *, application: Application, actor, on: date, outcome: str, reason: str = "", details: dict | None = None
@@ -308,6 +322,7 @@ def application_decide(
     return letters.letter_draft(application=application, kind=LetterKind.REPLY)
 
 
+@handler_only
 @transaction.atomic
 def application_deliver(*, application: Application, actor, on: date, method: str) -> None:
     _check_date(application, on)
@@ -317,6 +332,7 @@ def application_deliver(*, application: Application, actor, on: date, method: st
     append_event(application, actor=actor, kind=EventKind.DELIVERED, on=on, note=label, data={"method": method})
 
 
+@handler_only
 @transaction.atomic
 def application_close(*, application: Application, actor, on: date) -> None:
     unsent = application.letters.filter(sent_on__isnull=True)
@@ -327,8 +343,10 @@ def application_close(*, application: Application, actor, on: date) -> None:
     append_event(application, actor=actor, kind=EventKind.CLOSED, on=on)
 
 
+@handler_only
 @transaction.atomic
 def application_assign(*, application: Application, actor, assignee) -> None:
+    require_handler(assignee, application.agency)  # only a handler may be given an application (personal data)
     application.assignee = assignee
     application.save(update_fields=["assignee"])
     append_event(

@@ -25,6 +25,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Mm, Pt
 
+from gongkai.report import richtext
 from gongkai.report.format import SECTIONS
 from gongkai.report.layout import Grid, table_grid
 from gongkai.report.model import Report
@@ -123,6 +124,81 @@ def _body_paragraph(document, text: str) -> None:
         text = text[match.end() :]
     if text:
         paragraph.add_run(text)
+
+
+def _add_runs(paragraph, runs: list[richtext.Run], font: str | None = None) -> None:
+    for part in runs:
+        for index, piece in enumerate(part.text.split("\n")):
+            if index:
+                paragraph.add_run().add_break()
+            if not piece:
+                continue
+            run = paragraph.add_run(piece)
+            if font is not None:
+                _set_run_font(run, font)
+            run.font.bold = part.bold or None
+            run.font.italic = part.italic or None
+            run.font.underline = part.underline or None
+
+
+def _rich_body(document, blocks: list[richtext.Block]) -> None:
+    """A section written in the editor, in the document's own styles: a paragraph as any body paragraph, an h2 in
+    楷体 as the level-2 headings are, h3/h4 in bold, list items numbered in the text ("1." "（1）") and indented by
+    depth, a table with ruled cells (merged as written)."""
+    for block in blocks:
+        if block.kind == "table":
+            _rich_table(document, block)
+            continue
+        if block.kind == "p" and not any(run.bold or run.italic or run.underline for run in block.runs):
+            _body_paragraph(document, block.text)
+            continue
+        paragraph = _paragraph(document, block.text)
+        if block.kind == "heading":
+            if block.level == 2:
+                _add_runs(paragraph, block.runs, SUBHEADING_FONT)
+            else:
+                _add_runs(paragraph, [richtext.Run(r.text, True, r.italic, r.underline) for r in block.runs])
+            continue
+        if block.kind == "item":
+            paragraph.paragraph_format.left_indent = BODY_SIZE * 2 * (block.level - 1)
+            if block.prefix:
+                paragraph.add_run(block.prefix)
+        elif block.kind == "quote":
+            paragraph.paragraph_format.left_indent = BODY_SIZE * 2
+        _add_runs(paragraph, block.runs)
+
+
+def _rich_table(document, block: richtext.Block) -> None:
+    # Where each cell sits once row and column spans are counted.
+    taken: set[tuple[int, int]] = set()
+    placed = []
+    for r, row in enumerate(block.rows):
+        c = 0
+        for cell in row:
+            while (r, c) in taken:
+                c += 1
+            placed.append((r, c, cell))
+            for dr in range(cell.rowspan):
+                for dc in range(cell.colspan):
+                    taken.add((r + dr, c + dc))
+            c += cell.colspan
+    n_rows = max(r for r, _ in taken) + 1
+    n_cols = max(c for _, c in taken) + 1
+    table = document.add_table(rows=n_rows, cols=n_cols)
+    table.style = document.styles["Table Grid"]
+    for r, c, cell in placed:
+        target = table.cell(r, c)
+        last = (min(n_rows, r + cell.rowspan) - 1, min(n_cols, c + cell.colspan) - 1)
+        if last != (r, c):
+            target = target.merge(table.cell(*last))
+        paragraph = target.paragraphs[0]
+        for index, line in enumerate(cell.text.split("\n")):
+            if index:
+                paragraph = target.add_paragraph()
+            run = paragraph.add_run(line)
+            run.font.size = Pt(12)
+            run.font.bold = cell.header or None
+    document.add_paragraph()
 
 
 def _heading(document, text: str) -> None:
@@ -266,9 +342,12 @@ def render_docx(report: Report, *, charts: Sequence[Chart] = ()) -> bytes:
         heading, content = report.section_heading(section.key), report.section_body(section.key)
         if heading:
             _heading(document, heading)
-        for line in content.splitlines():
-            if line.strip():
-                _body_paragraph(document, line)
+        if section.key in report.sections_html:
+            _rich_body(document, richtext.blocks(report.sections_html[section.key]))
+        else:
+            for line in content.splitlines():
+                if line.strip():
+                    _body_paragraph(document, line)
         table = tables_by_section.get(section.key)
         if table is not None:
             # Insert before the final sectPr, as python-docx does for its own tables.

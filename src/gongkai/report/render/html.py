@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from html import escape
 
+from gongkai.report import richtext
 from gongkai.report.format import SECTIONS
 from gongkai.report.layout import Grid, GridCell, table_grid
 from gongkai.report.model import Report
@@ -110,7 +111,10 @@ def render_html_fragment(report: Report, *, charts: Sequence = ()) -> str:
         parts.append(f'<section id="section-{section.key}">')
         if heading:
             parts.append(f"<h2>{escape(heading)}</h2>")
-        parts.extend(_paragraph(line) for line in report.section_body(section.key).splitlines() if line.strip())
+        if section.key in report.sections_html:
+            parts.append(richtext.to_html(report.sections_html[section.key]))
+        else:
+            parts.extend(_paragraph(line) for line in report.section_body(section.key).splitlines() if line.strip())
         if section.key in tables:
             parts.append(table_html(report, table_grid(tables[section.key])))
         parts.extend(_figure(chart) for chart in charts if chart.section == section.key)
