@@ -176,6 +176,14 @@ function create(textarea) {
     TableHeader,
     TableCell,
   ]);
+  // The editable area is what a screen reader meets: it takes the name of the field's label (the textarea it stands
+  // for is hidden), through ProseMirror's own attributes so that no redraw drops it.
+  const label = textarea.id && document.querySelector(`label[for="${textarea.id}"]`);
+  const name = (label ? label.textContent : textarea.getAttribute("aria-label") || "").trim();
+  if (editor && name) {
+    const props = editor.options.editorProps || {};
+    editor.setOptions({ editorProps: { ...props, attributes: { ...(props.attributes || {}), "aria-label": name } } });
+  }
   const root = textarea.closest(".prose-editor");
   if (root) {
     // The menu is built, and parts of it rebuilt, after the editor: translate whatever appears (idempotent).
