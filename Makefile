@@ -22,7 +22,7 @@ demo: $(STAMP)
 CHROMIUM ?= $(or $(GONGKAI_CHROMIUM),/usr/bin/chromium)
 
 test: $(STAMP)
-	@test -x "$(CHROMIUM)" || echo "注意：未找到 Chromium（$(CHROMIUM)），浏览器测试将跳过。安装：sudo apt-get install chromium fonts-noto-cjk，或设置 GONGKAI_CHROMIUM=浏览器路径"
+	@test -x "$(CHROMIUM)" || echo "注意：未找到 Chromium（$(CHROMIUM)），浏览器测试将跳过。安装：sudo apt-get install chromium chromium-l10n fonts-noto-cjk，或设置 GONGKAI_CHROMIUM=浏览器路径"
 	@fc-list :lang=zh 2>/dev/null | grep -q . || echo "注意：未找到中文字体，浏览器截图和 PDF 中的汉字将无法显示。安装：sudo apt-get install fonts-noto-cjk"
 	$(BIN)/pytest
 

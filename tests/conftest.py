@@ -64,6 +64,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# The browser's own language (date fields as 2026/01/12, its validation messages) is a Chinese user's: Chromium on
+# Linux reads it from LANGUAGE, and shows it when Debian's chromium-l10n is installed (.ci/run installs it).
+CHROMIUM_ENV = {**os.environ, "LANGUAGE": "zh_CN", "LANG": "zh_CN.UTF-8"}
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make between steps are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -74,7 +77,7 @@ def browser():
         pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
     from playwright_session import acquire, release
 
-    yield acquire(CHROMIUM, CHROMIUM_ARGS)
+    yield acquire(CHROMIUM, CHROMIUM_ARGS, CHROMIUM_ENV)
     release()
 
 
