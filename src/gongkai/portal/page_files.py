@@ -1,7 +1,7 @@
 """Item pages as files that nginx sends without running Python, and that a withdrawal removes before it commits.
 
 With GONGKAI_PAGE_FILES_DIR set, the first anonymous request for `/gk/item/<id>/` that reaches Django writes the page
-it serves to `<dir>/gk/item/<id>/index.html`; the nginx configuration from `gongkai manage portal_nginx` sends that
+it serves to `<dir>/gk/item/<id>.html`; the nginx configuration from `gongkai manage portal_nginx` sends that
 file to every later visitor, and asks Django only when the file is missing (or the visitor is signed in).
 
 What keeps a withdrawn item from ever being sent: the file of `item:<id>` is written and deleted under the same lock,
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 import tempfile
 from collections.abc import Iterable
 from datetime import datetime
@@ -31,9 +32,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.utils import timezone
 
 FILE_PAGE = re.compile(r"^/gk/item/([0-9]+)/$")
-INDEX = "index.html"
+# One folder for all the files, `<id>.html`: a folder per page cost more to make than the page to write.
+SUFFIX = ".html"
 
 
 def root() -> Path | None:
@@ -51,7 +54,7 @@ def path_of(item_pk: int) -> Path:
     folder = root()
     if folder is None:
         raise RuntimeError("GONGKAI_PAGE_FILES_DIR is not set")
-    return folder / "gk" / "item" / str(item_pk) / INDEX
+    return folder / "gk" / "item" / f"{item_pk}{SUFFIX}"
 
 
 def store(full_path: str, tokens: dict[str, str], content: bytes, changed_at: datetime) -> bool:
@@ -60,36 +63,76 @@ def store(full_path: str, tokens: dict[str, str], content: bytes, changed_at: da
 
     True if the file was written. Safe to call from any number of processes at once."""
     match = FILE_PAGE.match(full_path)
-    if root() is None or match is None:
+    if root() is None or match is None or f"item:{match.group(1)}" not in tokens:
         return False
-    scope = f"item:{match.group(1)}"
-    target = path_of(int(match.group(1)))
-    if scope not in tokens or target.exists():
-        return False
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "UPDATE portal_pageversion SET token = token WHERE scope = %s AND token = %s",
-                [scope, tokens[scope]],
-            )
-            if cursor.rowcount != 1:
-                return False
-        _write(target, content, changed_at.timestamp())
-    return True
+    return store_item(int(match.group(1)), tokens[f"item:{match.group(1)}"], content, changed_at) is not None
 
 
-def _write(target: Path, content: bytes, modified: float) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+def store_item(item_pk: int, token: str | None, content: bytes, changed_at: datetime | None):
+    """Write the page of this item rendered while its scope's token was `token` (None: while the scope had no
+    token row, as after a bulk load), unless a change has replaced it since.
+
+    Returns the (token, changed_at) the file stands for (token None: still no row), or None if nothing was written.
+    The file is written to a temporary name first; only the check and the rename happen under the lock, so the lock
+    is held for a few syscalls."""
+    target = path_of(item_pk)
+    if target.exists():
+        return None
+    scope = f"item:{item_pk}"
+    changed_at = changed_at or timezone.now()  # a page no change has dated is new now
+    temporary = _write_temporary(target, content)
+    try:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                current, token = _lock_if_current(cursor, scope, token, changed_at)
+            if not current:
+                return None
+            os.utime(temporary, (changed_at.timestamp(), changed_at.timestamp()))  # nginx's Last-Modified: Django's
+            os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return token, changed_at
+
+
+def _lock_if_current(cursor, scope: str, token: str | None, changed_at: datetime) -> tuple[bool, str | None]:
+    """Take the lock every change holds while it replaces this scope's token and deletes its file, and say whether
+    `token` is still the scope's token (with the token the file will stand for)."""
+    if connection.vendor == "sqlite" and connection.settings_dict["OPTIONS"].get("transaction_mode") == "IMMEDIATE":
+        # The transaction's BEGIN IMMEDIATE took the database's write lock, which every change holds from its own
+        # BEGIN to its commit: reading the token is enough, and nothing is written (no WAL frame, no checkpoint).
+        cursor.execute("SELECT token FROM portal_pageversion WHERE scope = %s", [scope])
+        row = cursor.fetchone()
+        return (row[0] if row else None) == token, token
+    if token is None:
+        # No token row to lock (an item loaded in bulk and never changed since): the page's token is born here. A
+        # change that gave the scope a token first wins: the insert then matches nothing.
+        token = secrets.token_hex(8)
+        cursor.execute(
+            "INSERT INTO portal_pageversion (scope, token, changed_at) VALUES (%s, %s, %s)"
+            " ON CONFLICT (scope) DO NOTHING",
+            [scope, token, connection.ops.adapt_datetimefield_value(changed_at)],
+        )
+    else:
+        # PostgreSQL: the row lock; once a holder commits, the condition is checked again on the newest row.
+        cursor.execute("UPDATE portal_pageversion SET token = token WHERE scope = %s AND token = %s", [scope, token])
+    return cursor.rowcount == 1, token
+
+
+def _write_temporary(target: Path, content: bytes) -> Path:
+    """The page under a temporary name beside its place, readable by nginx (which runs as another user)."""
+    try:
+        handle, name = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+    except FileNotFoundError:  # the first page of all
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(content)
-        os.chmod(temporary, 0o644)  # nginx runs as another user
-        os.utime(temporary, (modified, modified))  # nginx's Last-Modified is the page's, as Django sends it
-        os.replace(temporary, target)
+            os.fchmod(out.fileno(), 0o644)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        Path(name).unlink(missing_ok=True)
         raise
+    return Path(name)
 
 
 def discard(scopes: Iterable[str]) -> None:
@@ -108,5 +151,5 @@ def discard_all() -> None:
     folder = root()
     if folder is None or not (folder / "gk").exists():
         return
-    for page in (folder / "gk" / "item").glob(f"*/{INDEX}"):
+    for page in (folder / "gk" / "item").glob(f"*{SUFFIX}"):
         page.unlink(missing_ok=True)

@@ -82,6 +82,14 @@ TEMPLATES = [
             ],
         },
     },
+    # The item page, the page crawlers ask for a million times (docs/portal.md): Jinja2 renders it about ten times
+    # faster. Its templates are in jinja2/; it reads templates/ too, for the frame both engines share.
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [PACKAGE_DIR / "jinja2", PACKAGE_DIR / "templates"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "gongkai.portal.jinja.environment"},
+    },
 ]
 
 DATABASE_URL = env_str("DATABASE_URL", "")
