@@ -18,7 +18,7 @@ def test_the_first_visit_reads_no_session_and_writes_the_file(client, publish):
     assert response.status_code == 200 and item.title in response.text
     sql = [q["sql"] for q in queries if "SAVEPOINT" not in q["sql"]]  # the test's own transaction
     assert not any("django_session" in s or "auth_user" in s for s in sql), sql
-    assert len(sql) == 5, sql  # item and token, two neighbours, attachments, the token again under its lock
+    assert len(sql) == 3, sql  # item, token and neighbours; attachments; the token again under its lock
     assert page_files.path_of(item.pk).read_bytes() == response.content
 
 

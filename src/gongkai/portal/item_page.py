@@ -1,4 +1,4 @@
-"""The item page, read with three SQL statements and rendered by Jinja2: the page a search-engine crawler asks for a
+"""The item page, read with two SQL statements and rendered by Jinja2: the page a search-engine crawler asks for a
 million times, each a page nobody asked for since its last change (docs/portal.md, "The crawler case").
 
 `load()` and `render()` make the page for every path that shows it: the view (signed-in visitors, a query string,
@@ -25,26 +25,25 @@ from gongkai.publishing.models import Status, Validity
 
 TEMPLATE = "portal/item.html"  # in gongkai/jinja2/
 
-_ITEM = """
+# The item, its page's token and its neighbours in the category (上一篇/下一篇) in one statement, so one snapshot;
+# the item_category_public index (category, status, published_at, id) answers each neighbour with one seek.
+_NEIGHBOUR = """(SELECT n.id FROM publishing_item n
+  WHERE n.category_id = i.category_id AND n.status = i.status AND (n.published_at, n.id) {} (i.published_at, i.id)
+  ORDER BY n.published_at {}, n.id {} LIMIT 1)"""
+_ITEM = f"""
 SELECT i.id, i.title, i.body, i.index_number, i.issuing_body, i.document_number, i.written_on, i.published_at,
        i.validity, i.valid_from, i.invalid_from, i.is_demo, i.agency_id, i.category_id, i.catalog_entry_id,
-       a.name, c.name, e.name, p.name, v.token, v.changed_at
+       a.name, c.name, e.name, p.name, v.token, v.changed_at, newer.id, newer.title, older.id, older.title
 FROM publishing_item i
 JOIN agencies_agency a ON a.id = i.agency_id
 JOIN publishing_category c ON c.id = i.category_id
 LEFT JOIN publishing_catalogentry e ON e.id = i.catalog_entry_id
 LEFT JOIN publishing_catalogentry p ON p.id = e.parent_id
 LEFT JOIN portal_pageversion v ON v.scope = %s
+LEFT JOIN publishing_item newer ON newer.id = {_NEIGHBOUR.format(">", "ASC", "ASC")}
+LEFT JOIN publishing_item older ON older.id = {_NEIGHBOUR.format("<", "DESC", "DESC")}
 WHERE i.id = %s AND i.status = %s
 """
-# The item_category_public index (category, status, published_at, id) answers each with one seek.
-_NEIGHBOUR = """
-SELECT id, title FROM publishing_item
-WHERE category_id = %s AND status = %s AND (published_at, id) {} (%s, %s)
-ORDER BY published_at {}, id {} LIMIT 1
-"""
-_NEWER = _NEIGHBOUR.format(">", "ASC", "ASC")
-_OLDER = _NEIGHBOUR.format("<", "DESC", "DESC")
 _ATTACHMENTS = "SELECT id, name, kind, size FROM publishing_attachment WHERE item_id = %s ORDER BY id"
 
 
@@ -113,8 +112,8 @@ def _date(value) -> date | None:
 def load(pk: int) -> Page | None:
     """The page of a public item, or None if there is no such public item.
 
-    The token is read in the same statement as the item, so it is the token of the data read (one snapshot on both
-    databases); the neighbours and attachments are read after it, so they are at least as new, and a change in
+    The token is read in the same statement as the item and its neighbours, so it is the token of the data read (one
+    snapshot on both databases); the attachments are read after it, so they are at least as new, and a change in
     between has replaced the token, which `page_files` checks before writing."""
     with connection.cursor() as cursor:
         cursor.execute(_ITEM, [f"item:{pk}", pk, Status.PUBLISHED])
@@ -123,12 +122,7 @@ def load(pk: int) -> Page | None:
             return None
         (pk, title, body, index_number, issuing_body, document_number, written_on, published_at, validity,
          valid_from, invalid_from, is_demo, agency_id, category_id, catalog_entry_id, agency_name, category_name,
-         entry_name, parent_name, token, changed_at) = row  # fmt: skip
-        around = [category_id, Status.PUBLISHED, published_at, pk]
-        cursor.execute(_NEWER, around)
-        newer = cursor.fetchone()
-        cursor.execute(_OLDER, around)
-        older = cursor.fetchone()
+         entry_name, parent_name, token, changed_at, newer_pk, newer_title, older_pk, older_title) = row  # fmt: skip
         cursor.execute(_ATTACHMENTS, [pk])
         attachments = [Attachment(*each) for each in cursor.fetchall()]
     item = Item(
@@ -154,8 +148,8 @@ def load(pk: int) -> Page | None:
     return Page(
         item=item,
         attachments=attachments,
-        newer=Link(*newer) if newer else None,
-        older=Link(*older) if older else None,
+        newer=Link(newer_pk, newer_title) if newer_pk else None,
+        older=Link(older_pk, older_title) if older_pk else None,
         token=token,
         changed_at=_datetime(changed_at),
     )
