@@ -10,10 +10,11 @@ request that reached Django anyway (no nginx in front, as in `make demo`)."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.template import engines
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -24,6 +25,7 @@ from gongkai.portal.context import frame, origin
 from gongkai.publishing.models import Status, Validity
 
 TEMPLATE = "portal/item.html"  # in gongkai/jinja2/
+logger = logging.getLogger(__name__)
 
 # The item, its page's token and its neighbours in the category (上一篇/下一篇) in one statement, so one snapshot;
 # the item_category_public index (category, status, published_at, id) answers each neighbour with one seek.
@@ -174,7 +176,11 @@ def serve_uncached(request, host: str, pk: int):
     if page is None:
         return None
     content = render(page, request).encode()
-    stored = page_files.store_item(pk, page.token, content, page.changed_at)
+    try:
+        stored = page_files.store_item(pk, page.token, content, page.changed_at)
+    except (OSError, DatabaseError):  # a read-only folder or a locked database: answer, and nginx keeps asking
+        logger.warning("page file not writable; served by the application")
+        return _response(request, host, pk, page.token, content, (page.changed_at or timezone.now()).timestamp())
     if stored is None:
         return None
     token, changed_at = stored

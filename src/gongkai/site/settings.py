@@ -185,13 +185,13 @@ TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
 
-# The portal caches rendered public pages keyed on version tokens in the database (docs/portal.md), in files shared
-# by all server processes; a page is stored under the tokens it was rendered from, so no copy outlives a withdrawal.
+# The portal caches rendered public pages (lists, homes, search, feeds) keyed on version tokens in the database
+# (docs/portal.md), in each server process's memory, the least recently used going first; a page is stored under the
+# tokens it was rendered from, so no copy outlives a withdrawal, on any process or node. Item pages are files instead.
 CACHES = {
     "default": {
-        "BACKEND": "gongkai.portal.pagecache.PageCache",
-        "LOCATION": DATA_DIR / "page-cache",
-        "OPTIONS": {"MAX_ENTRIES": 20000},
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 2000},  # a page and its URL's scope names: about 1,000 pages, 10-60 KB each
     }
 }
 # Item pages written as files for nginx to send (docs/portal.md, `gongkai manage portal_nginx`). A withdrawal deletes
