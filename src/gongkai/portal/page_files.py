@@ -75,9 +75,7 @@ def store_item(item_pk: int, token: str | None, content: bytes, changed_at: date
     Returns the (token, changed_at) the file stands for (token None: still no row), or None if nothing was written.
     The file is written to a temporary name first; only the check and the rename happen under the lock, so the lock
     is held for a few syscalls."""
-    target = path_of(item_pk)
-    if target.exists():
-        return None
+    target = path_of(item_pk)  # if another process has just written it, this writes the same page again
     scope = f"item:{item_pk}"
     changed_at = changed_at or timezone.now()  # a page no change has dated is new now
     temporary = _write_temporary(target, content)
