@@ -6,6 +6,10 @@ names in the cache. Then it reads those scopes' tokens in one primary-key query,
 would, and serves the stored page (or a 304). Anything it cannot answer (a new URL, a changed token, a staff
 visitor with a session, a request with a body) goes down the normal path, which renders and fills the cache.
 
+Item pages, when page files are on, are its own: it sends the page's file if one exists (a request that reached
+Django anyway), else renders the page and writes the file (gongkai.portal.item_page), the first visit of every page
+a crawler makes.
+
 It never decides freshness itself: the tokens are read from the database on every request, exactly as the view
 does, so a withdrawal committed before the request is seen by it."""
 

@@ -45,7 +45,8 @@ MIDDLEWARE = [
     # A request id on every request (X-Request-ID from nginx, else a new one), in every log line and the response
     "gongkai.site.logs.RequestId",
     "django.middleware.security.SecurityMiddleware",
-    # Repeat visits to public pages are answered from the page cache here, before sessions, auth and URL resolution.
+    # Repeat visits to public pages are answered from the page cache here, before sessions, auth and URL resolution,
+    # and item pages from their files or rendered for the first time (docs/portal.md, "The crawler case").
     # Content-Security-Policy on every page Django answers, the fast path's included (docs/security.md)
     "gongkai.site.middleware.ContentSecurityPolicy",
     "gongkai.portal.fastpath.PortalFastPath",
