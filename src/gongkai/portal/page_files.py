@@ -22,11 +22,14 @@ nginx must not cache open files (`open_file_cache`): a cached descriptor would o
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import secrets
 import tempfile
+import threading
 from collections.abc import Iterable
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -78,18 +81,43 @@ def store_item(item_pk: int, token: str | None, content: bytes, changed_at: date
     target = path_of(item_pk)  # if another process has just written it, this writes the same page again
     scope = f"item:{item_pk}"
     changed_at = changed_at or timezone.now()  # a page no change has dated is new now
-    temporary = _write_temporary(target, content)
+    temporary = _write_temporary(target, content, changed_at.timestamp())
+    placed = False
     try:
-        with transaction.atomic():
+        with _queue(), transaction.atomic():
             with connection.cursor() as cursor:
                 current, token = _lock_if_current(cursor, scope, token, changed_at)
-            if not current:
-                return None
-            os.utime(temporary, (changed_at.timestamp(), changed_at.timestamp()))  # nginx's Last-Modified: Django's
-            os.replace(temporary, target)
+            if current:
+                os.replace(temporary, target)
+                placed = True
     finally:
-        temporary.unlink(missing_ok=True)
-    return token, changed_at
+        if not placed:
+            temporary.unlink(missing_ok=True)
+    return (token, changed_at) if placed else None
+
+
+_queues = threading.local()
+
+
+@contextmanager
+def _queue():
+    """On SQLite, the page writers of every process and thread queue for the database's write lock on a file lock
+    first. SQLite's own wait is a sleep of 1, 2, 5, 10 … 100 ms between tries, so writers that each need the lock for
+    a read and a rename would mostly sleep, and a crawler's pages came out seconds late; a file lock wakes the next
+    writer when it is released. Changes still take the database's lock directly (they are few), and on PostgreSQL
+    row locks queue by themselves."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    path = root() / ".store.lock"
+    handles = _queues.__dict__.setdefault("handles", {})
+    if path not in handles:  # one descriptor per thread: flock excludes other descriptors, not the same one
+        handles[path] = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(handles[path], fcntl.LOCK_EX)
+    try:
+        yield
+    finally:
+        fcntl.flock(handles[path], fcntl.LOCK_UN)
 
 
 def _lock_if_current(cursor, scope: str, token: str | None, changed_at: datetime) -> tuple[bool, str | None]:
@@ -116,8 +144,9 @@ def _lock_if_current(cursor, scope: str, token: str | None, changed_at: datetime
     return cursor.rowcount == 1, token
 
 
-def _write_temporary(target: Path, content: bytes) -> Path:
-    """The page under a temporary name beside its place, readable by nginx (which runs as another user)."""
+def _write_temporary(target: Path, content: bytes, modified: float) -> Path:
+    """The page under a temporary name beside its place, readable by nginx (which runs as another user), dated as
+    Django dates the page (nginx's Last-Modified is the file's)."""
     try:
         handle, name = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
     except FileNotFoundError:  # the first page of all
@@ -127,6 +156,7 @@ def _write_temporary(target: Path, content: bytes) -> Path:
         with os.fdopen(handle, "wb") as out:
             out.write(content)
             os.fchmod(out.fileno(), 0o644)
+        os.utime(name, (modified, modified))
     except BaseException:
         Path(name).unlink(missing_ok=True)
         raise
