@@ -7,10 +7,12 @@ file to every later visitor, and asks Django only when the file is missing (or t
 What keeps a withdrawn item from ever being sent: the file of `item:<id>` is written and deleted under the same lock,
 the database's lock on the scope's version row.
 
-- `store()` writes only inside a transaction whose first statement is `UPDATE … SET token = token WHERE scope = …
-  AND token = <the token the page was rendered from>`. That update takes the row's lock (SQLite: the database's
-  write lock; PostgreSQL: the row lock, re-checking the condition on the newest row once a holder commits). If the
-  token has changed, it matches nothing and nothing is written.
+- `store_item()` (and `store()`, for the view) puts a file in place only inside a transaction that holds that lock
+  and has found the token the page was rendered from still current. On SQLite the transaction's BEGIN IMMEDIATE
+  takes the database's write lock and the token is simply read, so nothing is written to the database; on
+  PostgreSQL `UPDATE … SET token = token WHERE scope = … AND token = <the token>` takes the row's lock and re-checks
+  the condition on the newest row once a holder commits (for a scope without a row, an INSERT of a new token). If
+  the token has changed, nothing is written.
 - `versions.bump()` (every publish, edit and withdrawal) replaces the tokens and then calls `discard()` in the same
   transaction, so the files are gone while it still holds the lock. A render that began before the withdrawal
   waits for the lock, finds the new token and writes nothing; a write that got the lock first is deleted by the
@@ -112,6 +114,9 @@ def _queue():
     path = root() / ".store.lock"
     handles = _queues.__dict__.setdefault("handles", {})
     if path not in handles:  # one descriptor per thread: flock excludes other descriptors, not the same one
+        for other in handles.values():  # a folder no longer configured (tests change it)
+            os.close(other)
+        handles.clear()
         handles[path] = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     fcntl.flock(handles[path], fcntl.LOCK_EX)
     try:
@@ -139,7 +144,8 @@ def _lock_if_current(cursor, scope: str, token: str | None, changed_at: datetime
             [scope, token, connection.ops.adapt_datetimefield_value(changed_at)],
         )
     else:
-        # PostgreSQL: the row lock; once a holder commits, the condition is checked again on the newest row.
+        # PostgreSQL (or SQLite without BEGIN IMMEDIATE): the row's lock; once a holder commits, the condition is
+        # checked again on the newest row.
         cursor.execute("UPDATE portal_pageversion SET token = token WHERE scope = %s AND token = %s", [scope, token])
     return cursor.rowcount == 1, token
 
