@@ -88,7 +88,7 @@ def test_nginx_sends_the_written_page_and_forgets_it_at_withdrawal(front, publis
     status, _, body = _get(url)
     assert status == 404 and item.title not in body
     assert _get(url, **{"If-None-Match": headers["ETag"]})[0] == 404
-    assert not (tmp_path / "pages" / "gk" / "item" / str(item.pk) / "index.html").exists()
+    assert not (tmp_path / "pages" / "gk" / "item" / f"{item.pk}.html").exists()
 
 
 def test_the_printed_site_is_what_the_tests_run(settings, tmp_path, capsys):

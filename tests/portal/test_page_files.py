@@ -22,7 +22,7 @@ def files(settings, tmp_path):
 
 
 def _file(files, item) -> str | None:
-    path = files / "gk" / "item" / str(item.pk) / "index.html"
+    path = files / "gk" / "item" / f"{item.pk}.html"
     return path.read_text() if path.exists() else None
 
 
@@ -31,7 +31,7 @@ def test_the_first_anonymous_visit_writes_the_page_as_served(client, files, publ
     response = client.get(f"/gk/item/{item.pk}/")
     assert response.status_code == 200
     assert _file(files, item) == response.text and item.title in response.text
-    path = files / "gk" / "item" / str(item.pk) / "index.html"
+    path = files / "gk" / "item" / f"{item.pk}.html"
     assert int(path.stat().st_mtime) == parsedate_to_datetime(response["Last-Modified"]).timestamp()  # nginx's too
     assert not list(path.parent.glob(".*.tmp"))
 
@@ -42,14 +42,14 @@ def test_a_query_a_missing_item_or_a_signed_in_visit_writes_nothing(client, file
     assert client.get("/gk/item/999999/").status_code == 404
     client.force_login(staff["alice"])
     assert client.get(f"/gk/item/{item.pk}/").status_code == 200
-    assert not (files / "gk").exists() or not any((files / "gk").rglob("index.html"))
+    assert not (files / "gk").exists() or not any((files / "gk").rglob("*.html"))
 
 
 def test_nothing_is_written_when_the_setting_is_empty(client, settings, publish, tmp_path):
     settings.GONGKAI_PAGE_FILES_DIR = ""
     item = publish()
     assert client.get(f"/gk/item/{item.pk}/").status_code == 200
-    assert not any(tmp_path.rglob("index.html"))
+    assert not any(tmp_path.rglob("*.html"))
 
 
 def test_withdrawal_deletes_the_file_and_the_neighbours_files(client, files, publish, staff, time_machine):
@@ -85,7 +85,7 @@ def test_a_page_rendered_before_a_withdrawal_is_never_written_after_it(client, f
     item = publish()
     url = f"/gk/item/{item.pk}/"
     rendered = client.get(url).content
-    (files / "gk" / "item" / str(item.pk) / "index.html").unlink()
+    (files / "gk" / "item" / f"{item.pk}.html").unlink()
     stale = {f"item:{item.pk}": versions.tokens((f"item:{item.pk}",))[0]}
     services.item_withdraw(item=item, actor=staff["erin"], reason="信息有误")
     assert page_files.store(url, stale, rendered, item.published_at) is False
@@ -108,7 +108,7 @@ def test_a_write_waits_for_an_uncommitted_withdrawal_and_then_writes_nothing(cli
     item = publish()
     url = f"/gk/item/{item.pk}/"
     rendered = client.get(url).content
-    (files / "gk" / "item" / str(item.pk) / "index.html").unlink()
+    (files / "gk" / "item" / f"{item.pk}.html").unlink()
     stale = {f"item:{item.pk}": versions.tokens((f"item:{item.pk}",))[0]}
     outcome: dict[str, object] = {}
 

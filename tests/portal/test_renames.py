@@ -19,7 +19,7 @@ def admin_client(client, db):
 
 
 def _page_file(settings, item) -> Path:
-    return Path(settings.GONGKAI_PAGE_FILES_DIR) / "gk" / "item" / str(item.pk) / "index.html"
+    return Path(settings.GONGKAI_PAGE_FILES_DIR) / "gk" / "item" / f"{item.pk}.html"
 
 
 def _admin_change(admin_client, path: str, data: dict) -> None:

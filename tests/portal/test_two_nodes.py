@@ -196,7 +196,7 @@ def test_a_withdrawal_on_one_node_is_seen_by_the_other_and_by_nginx(cluster, pub
     for base in (cluster["b"], cluster["a"], cluster["nginx"], cluster["nginx"]):
         status, _, body = _request(base + path)
         assert status == 200 and item.title in body
-    page_file = cluster["shared"] / "pages" / "gk" / "item" / str(item.pk) / "index.html"
+    page_file = cluster["shared"] / "pages" / "gk" / "item" / f"{item.pk}.html"
     assert page_file.exists()
     _, headers, _ = _request(cluster["nginx"] + path)
     assert "-" in headers["ETag"]  # nginx's own ETag: sent from the file, no node involved

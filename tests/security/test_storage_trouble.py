@@ -11,6 +11,8 @@ from django.core.files.storage import FileSystemStorage
 from django.db import OperationalError
 from django.test import Client
 
+from personas import NOW
+
 
 @pytest.fixture
 def quiet_client():
@@ -63,20 +65,25 @@ def test_a_read_only_media_folder_is_a_clear_503(quiet_client, alice, agency, to
     assert response.status_code == 503 and "存储不可写" in response.content.decode()
 
 
-def test_public_pages_are_served_without_a_writable_cache(client, agency, monkeypatch):
-    from django.core.cache import cache
-
-    from gongkai.portal import http, page_files
+def test_public_pages_are_served_without_a_writable_page_files_folder(client, agency, alice, monkeypatch):
+    from gongkai.portal import page_files
+    from gongkai.publishing.models import Category, Item
 
     def read_only(*args, **kwargs):
         raise OSError(errno.EROFS, "Read-only file system")
 
-    http._local.clear()
-    monkeypatch.setattr(cache, "set", read_only)
-    monkeypatch.setattr(cache, "get", read_only)
-    monkeypatch.setattr(page_files, "store", read_only)
+    category = Category.objects.create(agency=agency, name="政策文件")
+    item = Item.objects.create(
+        agency=agency, category=category, title="只读时的信息", index_year=2026, index_sequence=1,
+        index_number="X/2026-00001", issuing_body="测试局", formed_on=NOW.date(), published_at=NOW,
+        status="published", created_by=alice,
+    )  # fmt: skip
+    monkeypatch.setattr(page_files, "_write_temporary", read_only)
     assert client.get("/").status_code == 200
     assert client.get(f"/gk/{agency.pk}/").status_code == 200
+    assert "只读时的信息" in client.get(f"/gk/item/{item.pk}/").text  # the fast path: rendered, not written
+    assert "只读时的信息" in client.get(f"/gk/item/{item.pk}/?from=feed").text  # the view
+    assert not page_files.path_of(item.pk).exists()
 
 
 def test_sqlite_writers_wait_longer_for_the_lock(monkeypatch):

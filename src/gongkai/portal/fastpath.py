@@ -6,6 +6,10 @@ names in the cache. Then it reads those scopes' tokens in one primary-key query,
 would, and serves the stored page (or a 304). Anything it cannot answer (a new URL, a changed token, a staff
 visitor with a session, a request with a body) goes down the normal path, which renders and fills the cache.
 
+Item pages, when page files are on, are its own: it sends the page's file if one exists (a request that reached
+Django anyway), else renders the page and writes the file (gongkai.portal.item_page), the first visit of every page
+a crawler makes.
+
 It never decides freshness itself: the tokens are read from the database on every request, exactly as the view
 does, so a withdrawal committed before the request is seen by it."""
 
@@ -13,7 +17,7 @@ from __future__ import annotations
 
 from django.core.exceptions import DisallowedHost
 
-from gongkai.portal import http, page_files, versions
+from gongkai.portal import http, item_page, page_files, versions
 
 
 class PortalFastPath:
@@ -34,8 +38,15 @@ def cached_page(request):
     except DisallowedHost:
         return None  # the normal path answers it (400)
     full_path = request.get_full_path()
-    if page_files.is_missing(full_path):
-        return None  # nginx found no file: the view serves the page and writes it (gongkai.portal.page_files)
+    item = page_files.FILE_PAGE.match(full_path)
+    if item is not None and page_files.root() is not None:
+        # An item page with page files on: nginx found no file (crawlers, the first visit after a change), or there
+        # is no nginx in front. Either way the file is the page's cache, not the page cache.
+        if page_files.path_of(int(item.group(1))).exists():
+            response = item_page.serve_file(request, host, int(item.group(1)))
+        else:
+            response = item_page.serve_uncached(request, host, int(item.group(1)))
+        return None if response is None else _with_fixed_headers(response)
     names = http.cache_get(http.scopes_key(host, full_path))
     if names is None:
         return None
@@ -46,7 +57,10 @@ def cached_page(request):
     entry = http.cache_get(f"portal:{tag}")
     if entry is None:
         return None
-    response = http.cached_response(entry, tag, request.META.get("HTTP_IF_NONE_MATCH", ""))
+    return _with_fixed_headers(http.cached_response(entry, tag, request.META.get("HTTP_IF_NONE_MATCH", "")))
+
+
+def _with_fixed_headers(response):
     for header, value in http.FIXED_HEADERS.items():
         response[header] = value
     response["Content-Length"] = str(len(response.content))

@@ -23,13 +23,9 @@ from gongkai.portal import page_files, versions
 # shown from anyone's cache. The server's own copy is exact, so it can live long.
 CACHE_CONTROL = "public, max-age=0, must-revalidate"
 SERVER_COPY_SECONDS = 600
-# A page stored under a key never changes (the key names the tokens it was rendered from), so each process may keep
-# the pages it served last in memory in front of the shared cache without ever being wrong.
-LOCAL_PAGES = 500
 # Headers the full middleware chain adds to a page (clickjacking, locale); the fast path adds them itself.
 FIXED_HEADERS = {"X-Frame-Options": "DENY", "Vary": "Accept-Language", "Content-Language": settings.LANGUAGE_CODE}
 
-_local: dict[str, tuple] = {}
 logger = logging.getLogger(__name__)
 
 
@@ -49,29 +45,13 @@ def scopes_key(host: str, full_path: str) -> str:
 
 
 def cache_get(key: str):
-    found = _local.get(key)
-    if found is None:
-        try:
-            found = cache.get(key)
-        except OSError:  # an unreadable cache folder is a miss
-            found = None
-        if found is not None:
-            _remember(key, found)
-    return found
+    """The page cache: this process's memory (settings.CACHES). A page stored under a key never changes, since the
+    key names the tokens it was rendered from, so no process or node ever needs another's copy or a purge."""
+    return cache.get(key)
 
 
 def cache_set(key: str, value) -> None:
-    try:
-        cache.set(key, value, SERVER_COPY_SECONDS)
-    except OSError:  # a full or read-only data folder: serve the page, uncached (docs/security.md)
-        logger.warning("page cache not writable; serving uncached")
-    _remember(key, value)
-
-
-def _remember(key: str, value) -> None:
-    if len(_local) >= LOCAL_PAGES:
-        del _local[next(iter(_local))]
-    _local[key] = value
+    cache.set(key, value, SERVER_COPY_SECONDS)
 
 
 def cached_response(entry: tuple, tag: str, if_none_match: str) -> HttpResponse:

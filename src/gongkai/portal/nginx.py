@@ -10,7 +10,7 @@ from pathlib import Path
 from django.conf import settings
 
 from gongkai.portal.http import CACHE_CONTROL, FIXED_HEADERS
-from gongkai.portal.page_files import INDEX
+from gongkai.portal.page_files import SUFFIX
 from gongkai.site.middleware import security_headers
 
 
@@ -51,7 +51,7 @@ server {{
 
     # An item page: the file if gongkai has written it, else Django (which writes it). Signed-in visitors and
     # anything but GET/HEAD always reach Django.
-    location ~ "^/gk/item/[0-9]+/$" {{
+    location ~ "^/gk/item/(?<gongkai_item>[0-9]+)/$" {{
         error_page 418 = @app;
         if ($cookie_{session}) {{ return 418; }}
         if ($request_method !~ ^(GET|HEAD)$) {{ return 418; }}
@@ -60,7 +60,7 @@ server {{
         default_type text/html;
         charset utf-8;
         etag on;
-        try_files ${{uri}}{INDEX} @app;
+        try_files /gk/item/$gongkai_item{SUFFIX} @app;
 {add_headers}
     }}
 

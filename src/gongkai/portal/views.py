@@ -6,12 +6,12 @@ from __future__ import annotations
 from itertools import groupby
 
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
 
 from gongkai.agencies.models import Agency
-from gongkai.portal import paging
+from gongkai.portal import item_page, paging
 from gongkai.portal.http import public_page
 from gongkai.portal.search import highlight, search, terms_of
 from gongkai.publishing.files import attachment_response
@@ -115,15 +115,10 @@ def _item_scopes(pk: int) -> list[str]:
 
 @public_page(_item_scopes)
 def item(request, pk: int):
-    found = get_object_or_404(
-        Item.objects.public().select_related("agency", "category", "catalog_entry", "catalog_entry__parent"), pk=pk
-    )
-    around = Item.objects.public().filter(category_id=found.category_id).only("pk", "title", "published_at")
-    key = paging.seek_params(found.published_at, found.pk)
-    newer = around.extra(where=[paging.NEWER_THAN], params=key).order_by("published_at", "id").first()
-    older = around.extra(where=[paging.OLDER_THAN], params=key).order_by("-published_at", "-id").first()
-    context = {"item": found, "attachments": found.attachments.all(), "newer": newer, "older": older}
-    return render(request, "portal/item.html", context)
+    page = item_page.load(pk)  # the same page the fast path writes as a file (gongkai.portal.item_page)
+    if page is None:
+        raise Http404
+    return HttpResponse(item_page.render(page, request))
 
 
 def _int_param(request, name: str) -> int | None:
