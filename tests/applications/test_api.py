@@ -60,3 +60,15 @@ def test_it_records_staff_steps_with_a_token(client, agency, alice, charlie, sub
     assert listed.json()[0]["applicant_name"] == "张三"
     status = client.get("/api/v1/applications/status", {"number": application.number, "code": code}).json()
     assert status["outcome"] == "granted" and status["answered_on"] == "2026-03-02"
+
+
+def test_the_staff_list_filters_by_year_and_refuses_a_year_that_is_not_one(client, agency, alice, submit):
+    application, _ = submit()
+    _, key = api_token_create(user=alice, name="省平台")
+    url, auth = f"/api/v1/staff/agencies/{agency.pk}/applications", {"HTTP_AUTHORIZATION": f"Token {key}"}
+    year = application.received_on.year
+    assert [a["number"] for a in client.get(url, {"year": year}, **auth).json()] == [application.number]
+    assert client.get(url, {"year": year + 1}, **auth).json() == []
+    for bad in ("99999", "0", "²⁰²⁵", "1066", "20x5"):  # each made the ORM's year lookup raise: a 500
+        response = client.get(url, {"year": bad}, **auth)
+        assert response.status_code == 400 and response.json()["fields"] == {"year": ["不是有效的年份"]}, bad

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from datetime import date
 
 from django.conf import settings
@@ -218,8 +219,11 @@ def staff_list(request, agency_id: int):
     applications = agency.applications.select_related("agency", "assignee")
     if request.GET.get("status") in Status.values:
         applications = applications.filter(status=request.GET["status"])
-    if request.GET.get("year", "").isdigit():
-        applications = applications.filter(received_on__year=int(request.GET["year"]))
+    year = request.GET.get("year", "")
+    if year:
+        if not (re.fullmatch(r"[0-9]{4}", year) and int(year) >= 1900):
+            return _error(400, "year 须为四位年份，例如 2025", {"year": ["不是有效的年份"]})
+        applications = applications.filter(received_on__year=int(year))
     return _json([staff_summary(a) for a in applications[:1000]])
 
 
