@@ -228,11 +228,11 @@ end
 """
 
 
-def load(url: str, requests: str = "") -> dict:
+def load(url: str, requests: str = "", connections: int = CONNECTIONS) -> dict:
     script = Path(tempfile.gettempdir()) / f"gongkai-bench-portal-{os.getpid()}.lua"
     script.write_text(LUA + requests)
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--timeout", "10s", "-s", str(script), url],
+        ["wrk", "-t2", f"-c{connections}", f"-d{DURATION}s", "--timeout", "10s", "-s", str(script), url],
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     rps = float(next(line.split()[1] for line in out.splitlines() if line.startswith("Requests/sec")))
@@ -312,6 +312,12 @@ def scenario_search_new_query(site: Site) -> dict:
     return {"search, a new query every request": load(site.front + "/", NEW_QUERIES % (*words, ITEMS))}
 
 
+def scenario_search_new_query_two_connections(site: Site) -> dict:
+    """The same at two connections (one per core): the search's own time, without 16 requests queueing for 2 cores."""
+    words = [", ".join(f'"{urllib.parse.quote(w)}"' for w in group) for group in (PLACES, ACTIONS)]
+    return {"search, a new query, 2 connections": load(site.front + "/", NEW_QUERIES % (*words, ITEMS), 2)}
+
+
 def scenario_plain_nginx(site: Site) -> dict:
     return {"nginx, same item page as a file": load(site.static + "/item.html")}
 
@@ -324,6 +330,7 @@ SCENARIOS = [
     scenario_random_items,
     scenario_search_new_url,
     scenario_search_new_query,
+    scenario_search_new_query_two_connections,
     scenario_plain_nginx,
 ]
 
