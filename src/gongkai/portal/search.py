@@ -9,8 +9,9 @@ first, FTS5 reads the newest matches straight off its index and stops at the pag
 quarter of a million documents costs what a rare one does. A term with punctuation in it is looked up by its runs
 and then checked with LIKE on the few rows read.
 
-PostgreSQL: ILIKE on portal_searchdocument.text, which the pg_trgm GIN index serves for terms of three characters
-or more; two-character terms use a GIN index over the text's bigram array (migrations 0002 and 0003).
+PostgreSQL: the same newest-first order from the sort key's btree index, walked while each document is checked for
+every term, as long as matches come often enough; when they do not, a GIN index over the text's bigram array
+(migration 0003) finds the few matching documents, which are then sorted (_postgres_search).
 Either way a term means LIKE '%term%' (letters compared without case)."""
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from gongkai.publishing.models import Item, Validity
+from gongkai.publishing.models import Validity
 
 MAX_TERMS = 5
 MAX_QUERY_CHARS = 60
@@ -202,34 +203,141 @@ def _sqlite_search(terms: list[str], filters: dict, year, offset: int, limit: in
     return ids, count
 
 
-def _postgres_matching_ids_sql(terms: list[str]) -> tuple[str, list]:
-    """SQL selecting the ids of items whose search text contains every term. Bigram and trigram conditions in
-    separate selects: in one WHERE, PostgreSQL's recheck of the ILIKE would recompute every candidate row's bigrams
-    (slow); apart, each index answers its own terms."""
-    selects, params = [], []
-    likes = [t for t in terms if not _is_pair(t)]
-    pairs = [t for t in terms if _is_pair(t)]
-    if likes:
-        where = " AND ".join(["text ILIKE %s"] * len(likes))
-        selects.append(f"SELECT item_id FROM portal_searchdocument WHERE {where}")
-        params += [_like_pattern(t) for t in likes]
-    if pairs:
-        # The expression of the GIN index portal_search_text_bigrams (migration 0003).
-        selects.append("SELECT item_id FROM portal_searchdocument WHERE portal_bigrams(text) @> %s::text[]")
-        params.append([t.lower() for t in pairs])
-    return " INTERSECT ".join(selects), params
+# PostgreSQL (see _postgres_search): the newest documents a first walk reads, and the most any walk reads.
+WALK_SAMPLE = 5_000
+WALK_BUDGET = 50_000
+
+
+def _postgres_index_condition(terms: list[str]) -> tuple[str, list] | None:
+    """The bigram index's condition for the terms: the text holds every pair of adjacent characters of every term
+    (节能降耗 needs 节能, 能降 and 降耗), which every matching text does; None when no term has a pair (terms of one
+    character). GIN reads the rarest pair's postings and skips through the others', so a query costs about what its
+    rarest pair does. The array is exact (no recheck), so portal_bigrams(text) is never computed at query time."""
+    pairs = sorted({p for t in terms for p in _pairs(t.lower()) if all(c.isprintable() and not c.isspace() for c in p)})
+    # The expression of the GIN index portal_search_text_bigrams (migration 0003).
+    return ("portal_bigrams(d.text) @> %s::text[]", [pairs]) if pairs else None
+
+
+def _postgres_exact_condition(terms: list[str]) -> tuple[str, list]:
+    """Every term as a substring of the text, letters without case (what ILIKE '%term%' means), written so that no
+    index can serve it: the planner checks it on the rows it reads. A term without letters that have case (Chinese,
+    digits, punctuation) is looked for in the text as it is, without lower-casing every row (3 µs a row)."""
+    where, params = [], []
+    for term in terms:
+        cased = term.lower() != term.upper()
+        where.append("strpos(lower(d.text), lower(%s)) > 0" if cased else "strpos(d.text, %s) > 0")
+        params.append(term)
+    return " AND ".join(where), params
+
+
+class _PostgresSearch:
+    """One search on PostgreSQL: the terms' conditions, the filters, and the three ways of answering it."""
+
+    def __init__(self, terms: list[str], filters: dict, year, cursor):
+        self.cursor = cursor
+        self.index = _postgres_index_condition(terms)
+        self.exact, self.exact_params = _postgres_exact_condition(terms)
+        self.items, self.item_params = ["i.status = 'published'"], []
+        for column, value in filters.items():
+            if value:
+                self.items.append(f"i.{column} = %s")
+                self.item_params.append(value)
+        self.filtered = len(self.items) > 1
+        self.key_range, self.key_params = [], []
+        if year:
+            # The local year as a range of sort keys: a walk reads only that stretch of the index.
+            zone = timezone.get_current_timezone()
+            start, end = (datetime(y, 1, 1, tzinfo=zone) for y in (year, year + 1))
+            self.key_range, self.key_params = (
+                ["d.sort_key >= %s", "d.sort_key < %s"],
+                [sort_key(start, 0), sort_key(end, 0)],
+            )
+
+    def _fetch(self, sql: str, params: list) -> list[int]:
+        self.cursor.execute(sql, params)
+        return [row[0] for row in self.cursor.fetchall()]
+
+    def walk(self, budget: int, limit: int) -> tuple[list[int], bool]:
+        """The first `limit` matches among the `budget` newest documents (read off the sort-key index, each checked
+        for every term and filter), and whether they are all there is: `limit` found, or no document left."""
+        in_range = f" WHERE {' AND '.join(self.key_range)}" if self.key_range else ""
+        newest = (
+            f"SELECT item_id, text, sort_key FROM portal_searchdocument d{in_range} ORDER BY sort_key DESC LIMIT %s"
+        )
+        ids = self._fetch(
+            f"SELECT d.item_id FROM ({newest}) d JOIN publishing_item i ON i.id = d.item_id"
+            f" WHERE {' AND '.join([self.exact, *self.items])} ORDER BY d.sort_key DESC LIMIT %s",
+            [*self.key_params, budget, *self.exact_params, *self.item_params, limit],
+        )
+        if len(ids) == limit:
+            return ids, True
+        self.cursor.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM portal_searchdocument d{in_range} ORDER BY sort_key DESC LIMIT %s) n",
+            [*self.key_params, budget],
+        )  # off the sort-key index alone
+        return ids, self.cursor.fetchone()[0] < budget
+
+    def matches(self, limit: int | None) -> list[int]:
+        """Documents matching every term (at most `limit`, in no order), through the bigram index: a bitmap scan of
+        its posting lists, the only plan allowed, whatever the planner guesses of the terms' frequency."""
+        where, params = self.index
+        cap = "" if limit is None else f" LIMIT {int(limit)}"
+        self.cursor.execute("SET enable_seqscan = off; SET enable_indexscan = off; SET enable_indexonlyscan = off")
+        try:
+            conditions = " AND ".join([where, self.exact, *self.key_range])
+            return self._fetch(
+                f"SELECT d.item_id FROM portal_searchdocument d WHERE {conditions}{cap}",
+                [*params, *self.exact_params, *self.key_params],
+            )
+        finally:
+            self.cursor.execute("RESET enable_seqscan; RESET enable_indexscan; RESET enable_indexonlyscan")
+
+    def in_order(self, ids: list[int] | None) -> list[int]:
+        """Those documents' items that pass the filters, newest first (every matching document when None)."""
+        where, params = (["d.item_id = ANY(%s)"], [ids]) if ids is not None else ([self.exact, *self.key_range], [
+            *self.exact_params, *self.key_params])  # fmt: skip
+        return self._fetch(
+            "SELECT d.item_id FROM portal_searchdocument d JOIN publishing_item i ON i.id = d.item_id"
+            f" WHERE {' AND '.join([*where, *self.items])} ORDER BY d.sort_key DESC",
+            [*params, *self.item_params],
+        )
 
 
 def _postgres_search(terms: list[str], filters: dict, year, offset: int, limit: int) -> tuple[list[int], int]:
-    sql, params = _postgres_matching_ids_sql(terms)
-    items = Item.objects.public().extra(where=[f"publishing_item.id IN ({sql})"], params=params)
-    items = items.filter(**{column: value for column, value in filters.items() if value})
-    if year:
-        items = items.filter(published_at__year=year)
-    # Counting every match of a common term would cost more than the page: say "1000+" past the cap.
-    count = items.order_by().values("pk")[: COUNT_CAP + 1].count()
-    ids = items.order_by("-published_at", "-id").values_list("pk", flat=True)
-    return list(ids[offset : offset + limit]), count
+    """Item ids of one page, newest first, and the number of matches up to COUNT_CAP + 1.
+
+    1. A walk: the newest WALK_SAMPLE documents are read off the sort-key index and checked for every term and
+       filter, until COUNT_CAP + 1 matches (or the page, if deeper) are found. A term in a quarter of the documents
+       is settled there, after some 4,000 rows, and nothing is sorted. If what the sample found says the walk would
+       get there within WALK_BUDGET documents, it goes on. A walk that reaches the last document has found all.
+    2. Otherwise the term is rarer than a walk can afford, and the bigram GIN index gives up to COUNT_CAP + 1
+       matching documents: a count taken from the index (a bitmap of its posting lists, forced), not from the
+       planner's guess. Fewer: they are all the matches, and one query filters and sorts them.
+    3. As many, with no filter: the count is COUNT_CAP + 1, and the page is walked for (a share of at least
+       COUNT_CAP in N documents). With a filter, or a page the walk cannot fill within WALK_BUDGET documents, every
+       match is taken from the index and sorted: exact, and as costly as the term is common."""
+    wanted = max(offset + limit, COUNT_CAP + 1)
+    pages = -(-wanted // (COUNT_CAP + 1))
+    with connection.cursor() as cursor:
+        plan = _PostgresSearch(terms, filters, year, cursor)
+        ids, complete = plan.walk(WALK_SAMPLE * pages, wanted)
+        if not complete and len(ids) * WALK_BUDGET >= wanted * WALK_SAMPLE:
+            ids, complete = plan.walk(WALK_BUDGET * pages, wanted)
+        if complete:
+            return ids[offset : offset + limit], len(ids)
+        if plan.index is None:  # one-character terms only: every document is read
+            ids = plan.in_order(None)
+            return ids[offset : offset + limit], len(ids)
+        found = plan.matches(COUNT_CAP + 1)
+        if len(found) <= COUNT_CAP:
+            ids = plan.in_order(found)
+            return ids[offset : offset + limit], len(ids)
+        if not plan.filtered:
+            ids, complete = plan.walk(WALK_BUDGET * pages, offset + limit)
+            if complete:
+                return ids[offset : offset + limit], COUNT_CAP + 1
+        ids = plan.in_order(plan.matches(None))
+        return ids[offset : offset + limit], len(ids)
 
 
 def highlight(text: str, terms: list[str], *, window: int = SNIPPET_CHARS) -> SafeString:
