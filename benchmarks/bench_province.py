@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -191,16 +190,6 @@ def _copy_line(values: tuple) -> bytes:
     return ("\t".join(field(v) for v in values) + "\n").encode()
 
 
-def timed(fn, repeat: int) -> float:
-    fn()
-    samples = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
-
-
 def measure_reports() -> dict:
     """One agency-year beside bench_reporting's hand-written SQL, and a 2,000-agency region's combined report."""
     from django.db import connection
@@ -225,9 +214,11 @@ def measure_reports() -> dict:
     agencies = list(Agency.objects.filter(region=region))
     log(f"one agency's report; the combined report of {len(agencies):,} agencies")
     return {
-        "agency": timed(lambda: report_compute(agency=agency, year=YEAR), 5),
-        "raw": timed(raw, 5),
-        "region": timed(lambda: combined_report(name=region.name, agencies=agencies, imported=[], year=YEAR), 2),
+        "agency": bench_reporting.timed(lambda: report_compute(agency=agency, year=YEAR), 5),
+        "raw": bench_reporting.timed(raw, 5),
+        "region": bench_reporting.timed(
+            lambda: combined_report(name=region.name, agencies=agencies, imported=[], year=YEAR), 2
+        ),
         "region_agencies": len(agencies),
     }
 
