@@ -33,5 +33,5 @@ def validate_credit_code(value: str) -> None:
 
 
 def validate_postcode(value: str) -> None:
-    if not (len(value) == 6 and value.isdigit()):
+    if not (len(value) == 6 and value.isascii() and value.isdigit()):
         raise ValidationError("邮政编码应为6位数字", code="postcode")

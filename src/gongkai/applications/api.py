@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import re
 from datetime import date
 
 from django.conf import settings
@@ -29,6 +28,7 @@ from gongkai.applications.models import ApiToken, Application, Channel, hash_key
 from gongkai.applications.selectors_public import public_status
 from gongkai.applications.services import APPLICATION_FIELDS
 from gongkai.applications.workflow import HANDLER_ROLES, Status
+from gongkai.common.params import year_param
 from gongkai.limits import load_json
 from gongkai.publishing.files import BadFile
 
@@ -221,9 +221,9 @@ def staff_list(request, agency_id: int):
         applications = applications.filter(status=request.GET["status"])
     year = request.GET.get("year", "")
     if year:
-        if not (re.fullmatch(r"[0-9]{4}", year) and int(year) >= 1900):
+        if year_param(year) is None:
             return _error(400, "year 须为四位年份，例如 2025", {"year": ["不是有效的年份"]})
-        applications = applications.filter(received_on__year=int(year))
+        applications = applications.filter(received_on__year=year_param(year))
     return _json([staff_summary(a) for a in applications[:1000]])
 
 

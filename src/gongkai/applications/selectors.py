@@ -24,6 +24,7 @@ from django.db.models import Count, Q, Sum
 from gongkai.agencies.models import Agency
 from gongkai.applications.models import Appeal, Application, Fee
 from gongkai.applications.workflow import Status
+from gongkai.common.params import int_param, year_param
 from gongkai.report.format import APPLICANT_COLUMN_KEYS, C_GROUPS, C_RESULTS, TABLE_B_2021
 from gongkai.report.model import Report
 
@@ -229,12 +230,12 @@ def application_search(applications, params, *, user, today: date):
         applications = applications.filter(assignee=user)
     elif assignee == ASSIGNEE_NONE:
         applications = applications.filter(assignee__isnull=True)
-    elif assignee.isdigit():
-        applications = applications.filter(assignee_id=int(assignee))
+    elif int_param(assignee) is not None:
+        applications = applications.filter(assignee_id=int_param(assignee))
     else:
         assignee = ""
-    if year.isdigit():
-        applications = applications.filter(received_on__year=int(year))
+    if year_param(year) is not None:
+        applications = applications.filter(received_on__year=year_param(year))
     else:
         year = ""
     filters = {"q": q, "status": status, "overdue_only": overdue, "assignee": assignee, "year": year}

@@ -71,7 +71,7 @@ def address_problem(addr: str) -> str | None:
     database work so that a busy port never ends in Django's English error message."""
     host, _, port_text = addr.rpartition(":")
     host = (host or "127.0.0.1").strip("[]")
-    if not port_text.isdigit() or not 0 < int(port_text) < 65536:
+    if not (port_text.isascii() and port_text.isdigit()) or not 0 < int(port_text) < 65536:
         return f"网站地址“{addr}”不正确：应为“主机:端口”，例如 gongkai demo --addr 127.0.0.1:8001"
     port = int(port_text)
     family = socket.AF_INET6 if ":" in host else socket.AF_INET

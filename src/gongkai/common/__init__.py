@@ -3,4 +3,5 @@
 - clients: who is asking (the client address behind trusted proxies)
 - forms: showing a service's ValidationError on a form or as messages
 - errors: the error pages and the 503 for a busy database or unwritable storage
+- params: numbers and years read from query strings, refused rather than raised on
 """

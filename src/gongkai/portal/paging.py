@@ -25,7 +25,7 @@ def encode(item) -> str:
 
 def decode(raw: str) -> tuple[datetime, int] | None:
     stamp, _, pk = raw.partition("-")
-    if not (stamp.isdigit() and pk.isdigit()) or len(stamp) > 20 or len(pk) > 19:
+    if not (stamp.isascii() and pk.isascii() and stamp.isdigit() and pk.isdigit()) or len(stamp) > 20 or len(pk) > 19:
         return None
     seconds, micros = divmod(int(stamp), 1_000_000)
     try:

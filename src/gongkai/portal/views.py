@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
 
 from gongkai.agencies.models import Agency
+from gongkai.common.params import int_param
 from gongkai.portal import item_page, paging
 from gongkai.portal.http import public_page
 from gongkai.portal.search import highlight, search, terms_of
@@ -122,8 +123,7 @@ def item(request, pk: int):
 
 
 def _int_param(request, name: str) -> int | None:
-    raw = request.GET.get(name, "")
-    return int(raw) if raw.isdigit() and len(raw) < 10 else None
+    return int_param(request.GET.get(name))
 
 
 def _year_param(request) -> int | None:

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.db.models import Q
 
+from gongkai.common.params import year_param
 from gongkai.publishing.models import Status
 
 
@@ -22,8 +23,8 @@ def item_search(items, params, *, today: date):
         items = items.filter(status=status)
     else:
         status = ""
-    if year.isdigit():
-        items = items.filter(formed_on__year=int(year))
+    if year_param(year) is not None:
+        items = items.filter(formed_on__year=year_param(year))
     else:
         year = ""
     if overdue:
