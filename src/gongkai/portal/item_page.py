@@ -15,13 +15,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.db import DatabaseError, connection
-from django.template import engines
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.http import http_date
 
-from gongkai.portal import http, page_files
-from gongkai.portal.context import frame, origin
+from gongkai.portal import http, jinja, page_files
 from gongkai.publishing.models import Status, Validity
 
 TEMPLATE = "portal/item.html"  # in gongkai/jinja2/
@@ -158,15 +156,8 @@ def load(pk: int) -> Page | None:
 
 
 def render(page: Page, request) -> str:
-    context = {
-        "item": page.item,
-        "attachments": page.attachments,
-        "newer": page.newer,
-        "older": page.older,
-        "site_url": origin(request),
-        "portal": frame(),
-    }
-    return engines["jinja2"].get_template(TEMPLATE).render(context, request)
+    context = {"item": page.item, "attachments": page.attachments, "newer": page.newer, "older": page.older}
+    return jinja.render_page(TEMPLATE, context, request)
 
 
 def serve_uncached(request, host: str, pk: int):

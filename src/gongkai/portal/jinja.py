@@ -1,11 +1,13 @@
-"""The Jinja2 environment for the portal's hottest page, the item page (docs/portal.md, "The crawler case").
+"""The Jinja2 environment for the portal's pages that are rendered anew on most requests: the item page (docs/portal.md,
+"The crawler case") and the search results page (docs/portal.md, "Search").
 
 Django renders the other pages with its own engine; the item page is rendered by Jinja2 because it is what every
-search-engine crawler asks for, a different page each time, and Django's engine spent about ten times as long on it
-as Jinja2 does. Both engines extend the same `portal/base.html`, written in the syntax they share (blocks, variables,
+search-engine crawler asks for, a different page each time, and the search page because nearly every visitor's query
+is a new URL; Django's engine spent many times as long on each as Jinja2 does (measured in docs/portal.md). Both
+engines extend the same `portal/base.html`, written in the syntax they share (blocks, variables,
 a plain include), so the frame of every portal page has one source.
 
-The filters the item template uses are Django's own functions under Django's names, so a value is formatted and
+The filters these templates use are Django's own functions under Django's names, so a value is formatted and
 escaped as Django's template would: `date` converts to local time first, as Django's engine does before it calls the
 filter; `default` replaces any false value (Django's meaning, not Jinja2's "undefined only")."""
 
@@ -14,10 +16,12 @@ from __future__ import annotations
 import html
 from functools import cache
 
-from django.template import defaultfilters
+from django.template import defaultfilters, engines
 from django.urls import get_script_prefix, reverse
 from django.utils.timezone import template_localtime
 from jinja2 import Environment
+
+from gongkai.portal.context import frame, origin
 
 
 def _escape(value) -> str:
@@ -68,6 +72,7 @@ def environment(**options) -> Environment:
     env.filters.update(
         date=_date,
         default=defaultfilters.default,
+        default_if_none=defaultfilters.default_if_none,
         striptags=defaultfilters.striptags,
         truncatechars=defaultfilters.truncatechars,
         filesizeformat=defaultfilters.filesizeformat,
@@ -75,3 +80,14 @@ def environment(**options) -> Environment:
     )
     env.globals.update(url=_url)
     return env
+
+
+def render_page(name: str, context: dict, request) -> str:
+    """A portal page from its template in gongkai/jinja2/ and `context`, plus what the frame needs and Django's
+    context processors would have given it (`site_url`, `portal`; the backend adds `request`): no other context
+    processor runs, so a Jinja2 portal page shows nothing that depends on the visitor."""
+    return (
+        engines["jinja2"]
+        .get_template(name)
+        .render({**context, "site_url": origin(request), "portal": frame()}, request)
+    )

@@ -14,6 +14,7 @@ from gongkai.agencies.models import Agency
 from gongkai.common.params import int_param
 from gongkai.portal import item_page, paging
 from gongkai.portal.http import public_page
+from gongkai.portal.jinja import render_page as render_jinja
 from gongkai.portal.search import highlight, search, terms_of
 from gongkai.publishing.files import attachment_response
 from gongkai.publishing.models import Attachment, CatalogEntry, Category, Item, Status, Validity
@@ -148,19 +149,21 @@ def search_page(request):
         {"item": hit, "title": highlight(hit.title, terms, window=300), "snippet": highlight(hit.text, terms)}
         for hit in results.items
     ]
-    agency = Agency.objects.filter(pk=filters["agency_id"]).first() if filters["agency_id"] else None
     context = {
         "query": query,
         "hits": hits,
         "results": results,
         "filters": filters,
-        "agencies": Agency.objects.only("pk", "name"),
-        "categories": agency.categories.all() if agency else [],
+        # Two columns each, not model instances (a province's search form lists hundreds of agencies).
+        "agencies": list(Agency.objects.values("pk", "name")),
+        "categories": list(Category.objects.filter(agency_id=filters["agency_id"]).values("pk", "name"))
+        if filters["agency_id"]
+        else [],
         "validities": Validity.choices,
         "page_number": page_number,
         "has_next": page_number * SEARCH_PAGE_SIZE < results.count and page_number < SEARCH_MAX_PAGE,
     }
-    return render(request, "portal/search.html", context)
+    return HttpResponse(render_jinja("portal/search.html", context, request))
 
 
 def attachment(request, pk: int):

@@ -83,8 +83,9 @@ TEMPLATES = [
             ],
         },
     },
-    # The item page, the page crawlers ask for a million times (docs/portal.md): Jinja2 renders it about ten times
-    # faster. Its templates are in jinja2/; it reads templates/ too, for the frame both engines share.
+    # The item page, the page crawlers ask for a million times, and the search results page, a new URL for nearly
+    # every query (docs/portal.md): Jinja2 renders them many times faster. Their templates are in jinja2/; it reads
+    # templates/ too, for the frame both engines share.
     {
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [PACKAGE_DIR / "jinja2", PACKAGE_DIR / "templates"],
