@@ -4,7 +4,7 @@ codes, and a user with an optional role at an agency. Each package's conftest.py
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import User
@@ -22,10 +22,38 @@ def credit_code(first17: str) -> str:
     return first17 + credit_code_check_char(first17)
 
 
-def person(username: str, agency: Agency | None = None, role: str | None = None) -> User:
-    """A user with the test password, and a role at `agency` when one is given."""
+# A citizen who wrote to the agency by post: what a handler registers at the counter (`paper_application`).
+LETTER_WRITER = {
+    "applicant_type": "natural_person",
+    "applicant_name": "钱七",
+    "id_type": "resident_id",
+    "id_number": "11010519491231002X",
+    "phone": "13912345670",
+    "address": "测试路8号",
+    "postcode": "255000",
+    "form": "paper",
+    "delivery": "post",
+}
+
+
+def paper_application(agency: Agency, *, description: str, received_on: date | None = None, **overrides):
+    """An application received by post (received today unless `received_on`), registered through the service."""
+    from gongkai.applications import services
+
+    application, _ = services.application_submit(
+        agency=agency,
+        channel="post",
+        received_on=received_on,
+        description=description,
+        **{**LETTER_WRITER, **overrides},
+    )
+    return application
+
+
+def person(username: str, agency: Agency | None = None, role: str | None = None, *, name: str = "") -> User:
+    """A user with the test password, shown as `name` (else the username), and a role at `agency` when given."""
     user = User.objects.create_user(
-        username, password=PASSWORD, first_name=username.title(), email=f"{username}@agency.example"
+        username, password=PASSWORD, first_name=name or username.title(), email=f"{username}@agency.example"
     )
     if agency is not None:
         Membership.objects.create(user=user, agency=agency, role=role)

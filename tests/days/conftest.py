@@ -22,8 +22,8 @@ from urllib.parse import urlsplit
 import pytest
 from django.contrib.auth.models import User
 
-from gongkai.agencies.models import Agency, Membership, Region, Role, Supervision
-from personas import PASSWORD, TZ
+from gongkai.agencies.models import Agency, Region, Role, Supervision
+from personas import PASSWORD, TZ, paper_application, person
 from reporting.helpers import published_with_wrong_carry_over
 
 DAY = datetime(2026, 1, 12, 9, 0, tzinfo=TZ)  # a Monday; the 2025 reports are due by 31 January
@@ -57,33 +57,11 @@ def _settings(settings, tmp_path):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
-def _staff(username: str, full_name: str, agency: Agency | None = None, role: str | None = None) -> User:
-    user = User.objects.create_user(username, password=PASSWORD, first_name=full_name, email=f"{username}@gov.example")
-    if agency is not None:
-        Membership.objects.create(user=user, agency=agency, role=role)
-    return user
-
-
 def _overdue_application(agency: Agency):
     """A letter received on 3 November 2025 and never answered: 20 working days ran out in December."""
-    from gongkai.applications import services
-
-    application, _ = services.application_submit(
-        agency=agency,
-        channel="post",
-        received_on=date(2025, 11, 3),
-        applicant_type="natural_person",
-        applicant_name="钱七",
-        id_type="resident_id",
-        id_number="11010519491231002X",
-        phone="13912345670",
-        address="张店区测试路8号",
-        postcode="255000",
-        description=OVERDUE_DESCRIPTION,
-        form="paper",
-        delivery="post",
+    return paper_application(
+        agency, received_on=date(2025, 11, 3), description=OVERDUE_DESCRIPTION, address="张店区测试路8号"
     )
-    return application
 
 
 @pytest.fixture
@@ -93,8 +71,8 @@ def office(db) -> dict:
     demo_load()
     invented = Agency.objects.get(name__contains="演示示范局")
     seed = Agency.objects.get(name="淄博市张店区机关事务服务中心")
-    people = {name: _staff(name, full, invented, role) for name, (full, role) in STAFF.items()}
-    people["frank"] = _staff("frank", "周健")  # 监督人: supervises 张店区
+    people = {name: person(name, invented, role, name=full) for name, (full, role) in STAFF.items()}
+    people["frank"] = person("frank", name="周健")  # 监督人: supervises 张店区
     Supervision.objects.create(user=people["frank"], region=Region.objects.get(name="张店区"))
     people["root"] = User.objects.create_superuser("root", password=PASSWORD, first_name="系统管理员")
     return {

@@ -5,28 +5,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from gongkai.applications import services
+from personas import paper_application
 
 SECRET_REQUEST = "本人2025年的低保审批材料"
 
 
 def _overdue(agency):
-    application, _ = services.application_submit(
-        agency=agency,
-        channel="post",
-        received_on=date(2026, 1, 5),  # 20 working days ran out in February; today is 2 March 2026
-        applicant_type="natural_person",
-        applicant_name="钱七",
-        id_type="resident_id",
-        id_number="11010519491231002X",
-        phone="13912345670",
-        address="测试路8号",
-        postcode="255000",
-        description=SECRET_REQUEST,
-        form="paper",
-        delivery="post",
-    )
-    return application
+    # 20 working days ran out in February; today is 2 March 2026
+    return paper_application(agency, received_on=date(2026, 1, 5), description=SECRET_REQUEST)
 
 
 def test_it_lists_overdue_applications_without_personal_data(client, agency, frank):

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from gongkai.applications import services as applications
 from gongkai.publishing import services
+from personas import paper_application
 
 HREF = re.compile(r'href="(/staff/[^"#?]*)')
 DOWNLOADS = (".docx", ".pdf", ".xlsx", ".csv")
@@ -18,20 +18,7 @@ DOWNLOADS = (".docx", ".pdf", ".xlsx", ".csv")
 def day_of_work(agency, make_item, alice, bob, cindy, dave, erin, frank, root):
     item = make_item(title="关于春季防火的通知")
     services.item_submit(item=item, actor=alice)
-    applications.application_submit(
-        agency=agency,
-        channel="post",
-        applicant_type="natural_person",
-        applicant_name="钱七",
-        id_type="resident_id",
-        id_number="11010519491231002X",
-        phone="13912345670",
-        address="测试路8号",
-        postcode="255000",
-        description="本局2025年公务用车的数量",
-        form="paper",
-        delivery="post",
-    )
+    paper_application(agency, description="本局2025年公务用车的数量")
     return {u.username: u for u in (alice, bob, cindy, dave, erin, frank, root)}
 
 
