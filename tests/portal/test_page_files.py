@@ -86,9 +86,9 @@ def test_a_page_rendered_before_a_withdrawal_is_never_written_after_it(client, f
     url = f"/gk/item/{item.pk}/"
     rendered = client.get(url).content
     (files / "gk" / "item" / f"{item.pk}.html").unlink()
-    stale = {f"item:{item.pk}": versions.tokens((f"item:{item.pk}",))[0]}
+    stale = versions.tokens((f"item:{item.pk}",))[0]
     services.item_withdraw(item=item, actor=staff["erin"], reason="信息有误")
-    assert page_files.store(url, stale, rendered, item.published_at) is False
+    assert page_files.store_item(item.pk, stale, rendered, item.published_at) is None
     assert _file(files, item) is None
 
 
@@ -109,12 +109,12 @@ def test_a_write_waits_for_an_uncommitted_withdrawal_and_then_writes_nothing(cli
     url = f"/gk/item/{item.pk}/"
     rendered = client.get(url).content
     (files / "gk" / "item" / f"{item.pk}.html").unlink()
-    stale = {f"item:{item.pk}": versions.tokens((f"item:{item.pk}",))[0]}
+    stale = versions.tokens((f"item:{item.pk}",))[0]
     outcome: dict[str, object] = {}
 
     def render_late() -> None:
         started = time.monotonic()
-        outcome["stored"] = page_files.store(url, stale, rendered, item.published_at)
+        outcome["stored"] = page_files.store_item(item.pk, stale, rendered, item.published_at) is not None
         outcome["waited"] = time.monotonic() - started
         connection.close()
 

@@ -7,17 +7,15 @@ repeat requests before sessions, auth, CSRF and URL resolution run. Both compute
 from __future__ import annotations
 
 import hashlib
-import logging
 from collections.abc import Callable, Sequence
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.utils.http import http_date
 
-from gongkai.portal import page_files, versions
+from gongkai.portal import versions
 
 # Visitors and proxies may keep a copy but must ask again each time (a cheap 304): a withdrawn item must never be
 # shown from anyone's cache. The server's own copy is exact, so it can live long.
@@ -25,8 +23,6 @@ CACHE_CONTROL = "public, max-age=0, must-revalidate"
 SERVER_COPY_SECONDS = 600
 # Headers the full middleware chain adds to a page (clickjacking, locale); the fast path adds them itself.
 FIXED_HEADERS = {"X-Frame-Options": "DENY", "Vary": "Accept-Language", "Content-Language": settings.LANGUAGE_CODE}
-
-logger = logging.getLogger(__name__)
 
 
 def _digest(text: str) -> str:
@@ -96,12 +92,6 @@ def public_page(scopes: Callable[..., list[str]]):
                 entry = (rendered.status_code, rendered["Content-Type"], rendered.content, last_modified)
                 cache_set(f"portal:{tag}", entry)
                 cache_set(scopes_key(host, full_path), tuple(names))
-            if entry[0] == 200 and is_anonymous(request) and page_files.is_missing(full_path):
-                tokens = {name: token for name, (token, _) in zip(names, state, strict=True)}
-                try:
-                    page_files.store(full_path, tokens, entry[2], max(at for _, at in state))
-                except (OSError, DatabaseError):  # read-only data: nginx keeps asking Django, which still answers
-                    logger.warning("page file not writable; served by the application")
             return cached_response(entry, tag, request.headers.get("If-None-Match", ""))
 
         return wrapper

@@ -1,13 +1,14 @@
 """Item pages as files that nginx sends without running Python, and that a withdrawal removes before it commits.
 
 With GONGKAI_PAGE_FILES_DIR set, the first anonymous request for `/gk/item/<id>/` that reaches Django writes the page
-it serves to `<dir>/gk/item/<id>.html`; the nginx configuration from `gongkai manage portal_nginx` sends that
-file to every later visitor, and asks Django only when the file is missing (or the visitor is signed in).
+it serves to `<dir>/gk/item/<id>.html` (the fast path, gongkai.portal.item_page, is the only writer); the nginx
+configuration from `gongkai manage portal_nginx` sends that file to every later visitor, and asks Django only when
+the file is missing (or the visitor is signed in).
 
 What keeps a withdrawn item from ever being sent: the file of `item:<id>` is written and deleted under the same lock,
 the database's lock on the scope's version row.
 
-- `store_item()` (and `store()`, for the view) puts a file in place only inside a transaction that holds that lock
+- `store_item()` puts a file in place only inside a transaction that holds that lock
   and has found the token the page was rendered from still current. On SQLite the transaction's BEGIN IMMEDIATE
   takes the database's write lock and the token is simply read, so nothing is written to the database; on
   PostgreSQL `UPDATE … SET token = token WHERE scope = … AND token = <the token>` takes the row's lock and re-checks
@@ -49,28 +50,11 @@ def root() -> Path | None:
     return Path(configured) if configured else None
 
 
-def is_missing(full_path: str) -> bool:
-    """An item page whose file gongkai should write: nginx found none and passed the request on."""
-    match = FILE_PAGE.match(full_path)
-    return root() is not None and match is not None and not path_of(int(match.group(1))).exists()
-
-
 def path_of(item_pk: int) -> Path:
     folder = root()
     if folder is None:
         raise RuntimeError("GONGKAI_PAGE_FILES_DIR is not set")
     return folder / "gk" / "item" / f"{item_pk}{SUFFIX}"
-
-
-def store(full_path: str, tokens: dict[str, str], content: bytes, changed_at: datetime) -> bool:
-    """Write the page rendered from these scope tokens for this item URL, unless a change has retired the item's
-    token since.
-
-    True if the file was written. Safe to call from any number of processes at once."""
-    match = FILE_PAGE.match(full_path)
-    if root() is None or match is None or f"item:{match.group(1)}" not in tokens:
-        return False
-    return store_item(int(match.group(1)), tokens[f"item:{match.group(1)}"], content, changed_at) is not None
 
 
 def store_item(item_pk: int, token: str | None, content: bytes, changed_at: datetime | None):
