@@ -80,10 +80,6 @@ def index_chars(text: str) -> str:
     return " ".join(sorted(set("".join(_WORD_RUNS.findall(text.lower())))))
 
 
-def _is_pair(term: str) -> bool:
-    return len(term) == 2 and _WORD_RUNS.fullmatch(term) is not None
-
-
 def _fts_query(terms: list[str]) -> tuple[str, list[str]]:
     """The FTS5 expression for the terms (AND), and the terms it cannot answer exactly (they have punctuation in
     them), which the caller checks with LIKE. Tokens are letters and digits only, so the visitor's text never

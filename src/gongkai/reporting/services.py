@@ -35,6 +35,7 @@ from gongkai.reporting.models import TRANSITIONS, ImportedReport, ReportDraft, R
 SECTION_KEYS = ("1", "2", "3", "4", "5", "6")
 SIGNING_ROLES = (Role.LEADER, Role.AGENCY_ADMIN)
 EDIT_ROLES = (Role.DRAFTER, Role.AGENCY_ADMIN)  # write the draft's text
+REPORT_ROLES = (*EDIT_ROLES, *SIGNING_ROLES)  # open the draft, preview the publication
 
 
 def _require(actor, agency: Agency, roles) -> None:
@@ -64,7 +65,7 @@ def _move(draft: ReportDraft, *, actor, to: str, action: str, note: str = "") ->
 def draft_start(*, agency: Agency, year: int, actor=None) -> ReportDraft:
     """The draft for the agency-year, created with text drafted from the records the first time it is opened (by
     someone who writes or signs the report)."""
-    _require(actor, agency, (*EDIT_ROLES, *SIGNING_ROLES))
+    _require(actor, agency, REPORT_ROLES)
     existing = ReportDraft.objects.filter(agency=agency, year=year).first()
     if existing is not None:
         return existing
@@ -148,7 +149,7 @@ def publication_may_preview(*, actor, agency: Agency) -> None:
     """PermissionDenied unless `actor` writes or signs the agency's report: the preview shows unpublished files."""
     if actor is None:
         raise PermissionDenied
-    _require(actor, agency, (*EDIT_ROLES, *SIGNING_ROLES))
+    _require(actor, agency, REPORT_ROLES)
 
 
 @dataclass
@@ -211,7 +212,7 @@ def report_publish(
     agency = ReportDraft.objects.select_for_update().get(pk=draft.pk).agency
     if actor is None:
         raise PermissionDenied
-    _require(actor, agency, (*EDIT_ROLES, *SIGNING_ROLES))  # outsiders learn nothing; members are told who signs
+    _require(actor, agency, REPORT_ROLES)  # outsiders learn nothing; members are told who signs
     if not can_sign(actor, agency):
         raise ValidationError(f"年度报告须由{Role(signing_role()).label}核对后确认公布。")
     if not confirmed:

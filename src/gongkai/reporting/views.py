@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from gongkai.agencies.access import get_agency_for_viewer, has_role, regions_supervised_by
 from gongkai.agencies.models import Agency, Role
 from gongkai.applications.workflow import HANDLER_ROLES
-from gongkai.common.forms import add_service_errors
+from gongkai.common.forms import add_service_errors, message_form_errors
 from gongkai.confirm import ConfirmForm, confirm_token
 from gongkai.report import richtext
 from gongkai.report.format import SECTIONS
@@ -113,7 +113,7 @@ def draft(request, agency_id: int, year: int):
         "tables": linked_tables(report, agency_id=agency.pk, year=year, flagged=flagged),
         "categories": current.facts.categories,
         "can_edit": can_edit,
-        "can_publish": has_role(request.user, agency, *services.EDIT_ROLES, *services.SIGNING_ROLES),
+        "can_publish": has_role(request.user, agency, *services.REPORT_ROLES),
         "deadline": selectors.report_deadline(agency=agency, year=year),
         "days_left": (selectors.report_deadline(agency=agency, year=year) - timezone.localdate()).days,
         "today": timezone.localdate(),
@@ -362,9 +362,7 @@ def import_report(request, year: int):
     regions = _get_regions_for_user(request.user)
     form = ImportForm(request.POST, request.FILES, regions=regions)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        message_form_errors(request, form)
         return redirect("report-region", year=year)
     upload = form.cleaned_data["file"]
     try:
