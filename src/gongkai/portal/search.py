@@ -26,7 +26,7 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
-from gongkai.publishing.models import Validity
+from gongkai.publishing.models import Status, Validity
 
 MAX_TERMS = 5
 MAX_QUERY_CHARS = 60
@@ -234,7 +234,7 @@ class _PostgresSearch:
         self.cursor = cursor
         self.index = _postgres_index_condition(terms)
         self.exact, self.exact_params = _postgres_exact_condition(terms)
-        self.items, self.item_params = ["i.status = 'published'"], []
+        self.items, self.item_params = ["i.status = %s"], [Status.PUBLISHED]
         for column, value in filters.items():
             if value:
                 self.items.append(f"i.{column} = %s")
