@@ -10,11 +10,12 @@ from datetime import date, timedelta
 import pytest
 from django.contrib.auth.models import User
 from django.core.cache import cache
+from helpers_portal import public_item
 
 from gongkai.agencies.models import Agency, CalendarYear, Region, Role
 from gongkai.portal import sync
 from gongkai.publishing import services
-from gongkai.publishing.models import CatalogEntry, Category, Item, Status
+from gongkai.publishing.models import CatalogEntry, Category, Item
 from personas import NOW, credit_code, person
 
 
@@ -89,19 +90,14 @@ def many_items(agency, staff):
     def make(n: int) -> list[Item]:
         category = agency.categories.get(name="业务动态")
         items = [
-            Item(
-                agency=agency,
-                index_year=2026,
-                index_sequence=1000 + i,
-                index_number=f"{agency.credit_code}/2026-{1000 + i:05d}",
+            public_item(
+                agency,
+                sequence=1000 + i,
                 title=f"工作动态第{i}期",
                 body=f"<p>第{i}期内容</p>",
-                issuing_body=agency.name,
-                formed_on=NOW.date(),
                 published_at=NOW - timedelta(minutes=n - i),
                 category=category,
-                status=Status.PUBLISHED,
-                created_by=staff["alice"],
+                actor=staff["alice"],
             )
             for i in range(n)
         ]

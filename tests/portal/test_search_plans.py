@@ -8,11 +8,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from helpers_portal import public_item
 
 from gongkai.portal import search as search_module
 from gongkai.portal import sync
 from gongkai.portal.search import search
-from gongkai.publishing.models import Item, Status
+from gongkai.publishing.models import Item
 from personas import NOW
 
 WORDS = ["节能降耗", "公务用车", "Smart停车", "垃圾分类"]
@@ -31,19 +32,14 @@ def corpus(agency, staff) -> list[Item]:
         age = (i * 37) % 60  # publication order is a permutation of creation order
         words += [WORDS[3]] if age >= 57 else []
         items.append(
-            Item(
-                agency=agency,
-                index_year=2026,
-                index_sequence=2000 + i,
-                index_number=f"{agency.credit_code}/2026-{2000 + i:05d}",
+            public_item(
+                agency,
+                sequence=2000 + i,
                 title=f"关于{'、'.join(words) or '其他事项'}的通知第{i}号",
                 body=f"<p>正文{i}：{'，'.join(reversed(words))}。</p>",
-                issuing_body=agency.name,
-                formed_on=NOW.date(),
                 published_at=NOW - timedelta(days=12 * age),
                 category=categories[i % 2],
-                status=Status.PUBLISHED,
-                created_by=staff["alice"],
+                actor=staff["alice"],
             )
         )
     Item.objects.bulk_create(items)
