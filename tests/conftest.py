@@ -28,6 +28,15 @@ def _page_files_in_temp(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: what one test's data left there (pages, the search's document counts
+    and pair statistics) never answers for another's."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _tasks_are_kept_not_run(settings):
     """Enqueued tasks are kept in memory and not run (django-tasks' dummy backend): a publication does not convert
     its PDF in every test that publishes. Tests of a task's effect put the immediate backend (run at enqueue) or the

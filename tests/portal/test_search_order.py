@@ -70,13 +70,26 @@ def test_the_year_is_the_local_year(publish, time_machine):
     assert _ids("元旦节能", year=2025) == []
 
 
-def test_the_count_stops_at_the_cap_and_pages_follow(many_items, monkeypatch):
-    items = many_items(12)
-    monkeypatch.setattr(search_module, "COUNT_CAP", 5)
-    results = search(query="工作动态")
-    assert (results.count, results.capped) == (5, True)
+def test_among_many_documents_the_count_is_estimated_and_pages_follow(many_items, monkeypatch):
+    items = many_items(12)  # 工作动态 in all, 第1 in 第1期, 第10期 and 第11期
+    monkeypatch.setattr(search_module, "EXACT_DOCUMENTS", 4)
+    monkeypatch.setattr(search_module, "ESTIMATE_MATCHES", 3)
+    # A page of five and one more found among the six newest documents: a share of one, of all twelve; six matches
+    # tell one digit.
+    results = search(query="工作动态", limit=5)
+    assert (results.count, results.exact, results.more) == (10, False, True)
+    # The first two matches (a page of one and one more), 第11期 and 第10期, then the third enough for an estimate:
+    # 第1期, the eleventh newest: three in eleven, of twelve.
+    results = search(query="第1", limit=1)
+    assert (results.count, results.exact, results.more) == (3, False, True)
     pages = [pk for offset in (0, 5, 10) for pk in _ids("工作动态", offset=offset, limit=5)]
     assert pages == [i.pk for i in items]
+
+
+def test_among_few_documents_the_count_is_exact(many_items):
+    many_items(12)
+    results = search(query="工作动态", limit=5)
+    assert (results.count, results.exact, results.more) == (12, True, True)
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="the SQLite index")

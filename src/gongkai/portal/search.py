@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 
+from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
@@ -30,7 +31,6 @@ from gongkai.publishing.models import Status, Validity
 
 MAX_TERMS = 5
 MAX_QUERY_CHARS = 60
-COUNT_CAP = 1000
 SNIPPET_CHARS = 120
 # Between the pairs of two runs, so that no phrase spans punctuation or whitespace; three letters, so never a pair.
 RUN_BREAK = "qqq"
@@ -116,21 +116,93 @@ class Hit:
 
 @dataclass
 class Results:
+    """One page of hits, and how many there are: `count` exactly when the search saw every match (`exact`), else an
+    estimate from the share of matches among the newest documents it read (shown as 约 N). `more`: a hit follows
+    this page."""
+
     items: list[Hit]
     count: int
-    capped: bool
+    exact: bool
+    more: bool
 
 
 def search(*, query: str, agency_id=None, category_id=None, year=None, validity=None, offset=0, limit=20) -> Results:
     terms = terms_of(query)
     if not terms:
-        return Results([], 0, False)
+        return Results([], 0, True, False)
     filters = {"agency_id": agency_id, "category_id": category_id, "validity": validity}
+    wanted = offset + limit + 1  # the page and one more: whether a next page exists
+    documents = _documents(year)
+    # Among few documents every match is counted; among many, enough for the page and an estimate.
+    enough = None if documents <= EXACT_DOCUMENTS else max(wanted, ESTIMATE_MATCHES)
     if connection.vendor == "sqlite":
-        ids, count = _sqlite_search(terms, filters, year, offset, limit)
+        found = _sqlite_search(terms, filters, year, wanted, enough)
     else:
-        ids, count = _postgres_search(terms, filters, year, offset, limit)
-    return Results(_hits(ids), min(count, COUNT_CAP), count > COUNT_CAP)
+        found = _postgres_search(terms, filters, year, wanted, enough, documents)
+    if found.read is None:
+        count, exact = len(found.ids), True
+    else:
+        count, exact = _estimate(len(found.ids), found.read, documents), False
+    return Results(_hits(found.ids[offset : offset + limit]), count, exact, len(found.ids) > offset + limit)
+
+
+@dataclass
+class _Found:
+    """Matching item ids, newest first: every match (`read` None), or the first ones among the `read` newest
+    documents of the year (or of all), which were every document the search looked at."""
+
+    ids: list[int]
+    read: int | None
+
+
+# With no more documents than this (in the year searched, or in all), every match is counted and the count is exact.
+EXACT_DOCUMENTS = 5_000
+# A page's matches found among the newest documents: the search goes on to this many before it estimates the total,
+# so the estimate rests on enough of them (within about a tenth of the true share).
+ESTIMATE_MATCHES = 100
+# From this many documents on, PostgreSQL's row count of the table stands for a count of them.
+STATISTICS_ROWS = 500_000
+# How long the number of documents (of a year, or of all) stands for the estimate.
+DOCUMENTS_SECONDS = 600
+
+
+def _documents(year) -> int:
+    """The number of search documents (public items) published in `year` (in local time), or in all: counted
+    once every DOCUMENTS_SECONDS per process, since it only scales an estimate and tells few documents from many.
+    On PostgreSQL, all of them are the table's row count as VACUUM and ANALYZE last found it once that is in the
+    hundreds of thousands (a count of ten million rows takes a second)."""
+    key = f"gongkai:search:documents:{connection.alias}:{year or 'all'}"
+    found = cache.get(key)
+    if found is None:
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql" and not year:
+                cursor.execute("SELECT reltuples::bigint FROM pg_class WHERE oid = 'portal_searchdocument'::regclass")
+                found = cursor.fetchone()[0]
+            if found is None or found < STATISTICS_ROWS:
+                where, params = _key_range("sort_key", year)
+                sql = f"SELECT count(*) FROM portal_searchdocument{' WHERE ' + where if where else ''}"
+                cursor.execute(sql, params)
+                found = cursor.fetchone()[0]
+        cache.set(key, found, DOCUMENTS_SECONDS)
+    return found
+
+
+def _estimate(matches: int, read: int, documents: int) -> int:
+    """The matches in all `documents` at the share found among the `read` newest, never fewer than were found, to
+    the digits the matches found can tell: two from a hundred matches on, else one (twenty matches tell a share
+    within about a fifth)."""
+    share = matches * max(documents, read) / read
+    digits = max(len(str(int(share))) - (2 if matches >= 100 else 1), 0)
+    return max(matches, int(round(share, -digits)))
+
+
+def _key_range(column: str, year) -> tuple[str, list]:
+    """The local year as a range of sort keys (a walk or the FTS index reads only that stretch); empty for none."""
+    if not year:
+        return "", []
+    zone = timezone.get_current_timezone()
+    start, end = (datetime(y, 1, 1, tzinfo=zone) for y in (year, year + 1))
+    return f"{column} >= %s AND {column} < %s", [sort_key(start, 0), sort_key(end, 0)]
 
 
 def _hits(ids: list[int]) -> list[Hit]:
@@ -157,9 +229,9 @@ def _aware(value) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def _sqlite_search(terms: list[str], filters: dict, year, offset: int, limit: int) -> tuple[list[int], int]:
-    """Item ids of one page, newest first, and the number of matches up to COUNT_CAP + 1, each read off the index
-    in rowid order and stopped as soon as it has enough."""
+def _sqlite_search(terms: list[str], filters: dict, year, wanted: int, enough: int | None) -> _Found:
+    """Matches read off the FTS5 index in rowid (newest first) order, stopped at `enough` (None: never): all of
+    them if there are fewer, else the documents read are those from the last match found to the newest."""
     match, recheck = _fts_query(terms)
     where, params = ["i.status = 'published'"], []
     if match:
@@ -180,39 +252,80 @@ def _sqlite_search(terms: list[str], filters: dict, year, offset: int, limit: in
         if value:
             where.append(f"i.{column} = %s")
             params.append(value)
-    if year:
-        # The year in local time as a range of sort keys: the index reads only that stretch.
-        zone = timezone.get_current_timezone()
-        start, end = (datetime(y, 1, 1, tzinfo=zone) for y in (year, year + 1))
-        where.append(f"{key} >= %s AND {key} < %s")
-        params += [sort_key(start, 0), sort_key(end, 0)]
-    sql = f"SELECT d.item_id FROM {source} WHERE {' AND '.join(where)} ORDER BY {key} DESC"
-    if match and len(where) == 2:
-        # Nothing to check beyond the index, which holds public items only: count there, without the joins.
-        counting, count_params = "SELECT rowid FROM portal_search_index WHERE portal_search_index MATCH %s", [match]
-    else:
-        counting, count_params = sql, params
+    in_year, year_params = _key_range(key, year)
+    if in_year:
+        where.append(in_year)
+        params += year_params
     with connection.cursor() as cursor:
-        cursor.execute(f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset])
-        ids = [row[0] for row in cursor.fetchall()]
-        cursor.execute(f"SELECT count(*) FROM ({counting} LIMIT %s)", [*count_params, COUNT_CAP + 1])
-        count = cursor.fetchone()[0]
-    return ids, count
+        cursor.execute(
+            f"SELECT d.item_id, {key} FROM {source} WHERE {' AND '.join(where)} ORDER BY {key} DESC LIMIT %s",
+            [*params, -1 if enough is None else enough],
+        )
+        rows = cursor.fetchall()
+        if enough is None or len(rows) < enough:
+            return _Found([row[0] for row in rows], None)
+        # Off the sort key's index alone: the documents from the last match found to the newest.
+        in_year, year_params = _key_range("sort_key", year)
+        cursor.execute(
+            f"SELECT count(*) FROM portal_searchdocument WHERE sort_key >= %s{' AND ' + in_year if in_year else ''}",
+            [rows[-1][1], *year_params],
+        )
+        return _Found([row[0] for row in rows], cursor.fetchone()[0])
 
 
 # PostgreSQL (see _postgres_search): the newest documents a first walk reads, and the most any walk reads.
-WALK_SAMPLE = 5_000
+WALK_SAMPLE = 1_000
 WALK_BUDGET = 50_000
+# The bigram index is asked for the rarest pair of each term, and for more of the rarest pairs until it has this
+# many: enough that few documents hold them all but not the term (each is then read and checked), few enough that
+# the index does not read the posting lists of common pairs (docs/portal.md, "Search").
+INDEX_PAIRS = 3
+# How long a process keeps the bigram index's element statistics (what ANALYZE last found).
+STATISTICS_SECONDS = 600
+
+
+def _pair_frequencies() -> dict[str, float] | None:
+    """The share of documents holding each common pair, from the statistics ANALYZE (or autovacuum) keeps on the
+    bigram index (a pair it does not list is rarer than every listed one); None before the first ANALYZE."""
+    key = f"gongkai:search:pairs:{connection.alias}"
+    found = cache.get(key)
+    if found is None:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats"
+                " WHERE schemaname = current_schema() AND tablename = 'portal_search_text_bigrams'"
+            )
+            row = cursor.fetchone()
+        found = dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
+        cache.set(key, found, STATISTICS_SECONDS)
+    return found or None
 
 
 def _postgres_index_condition(terms: list[str]) -> tuple[str, list] | None:
-    """The bigram index's condition for the terms: the text holds every pair of adjacent characters of every term
-    (节能降耗 needs 节能, 能降 and 降耗), which every matching text does; None when no term has a pair (terms of one
-    character). GIN reads the rarest pair's postings and skips through the others', so a query costs about what its
-    rarest pair does. The array is exact (no recheck), so portal_bigrams(text) is never computed at query time."""
-    pairs = sorted({p for t in terms for p in _pairs(t.lower()) if all(c.isprintable() and not c.isspace() for c in p)})
+    """The bigram index's condition for the terms: the text holds these pairs of adjacent characters of the terms
+    (节能降耗 has 节能, 能降 and 降耗), which every matching text does; None when no term has a pair (terms of one
+    character). The rarest pairs are enough (INDEX_PAIRS, by the index's statistics; every pair before the first
+    ANALYZE): GIN's cost is the posting lists it reads, and the exact condition checks what it finds. The array is
+    exact (no recheck), so portal_bigrams(text) is never computed at query time."""
+
+    def usable(pair: str) -> bool:
+        return all(c.isprintable() and not c.isspace() for c in pair)
+
+    by_term = [[p for p in _pairs(t.lower()) if usable(p)] for t in terms]
+    pairs = sorted({p for each in by_term for p in each})
+    if not pairs:
+        return None
+    frequencies = _pair_frequencies()
+    if frequencies is not None:
+        rarity = {p: frequencies.get(p, 0.0) for p in pairs}
+        chosen = {min(each, key=rarity.__getitem__) for each in by_term if each}
+        for pair in sorted(pairs, key=rarity.__getitem__):
+            if len(chosen) >= INDEX_PAIRS:
+                break
+            chosen.add(pair)
+        pairs = sorted(chosen)
     # The expression of the GIN index portal_search_text_bigrams (migration 0003).
-    return ("portal_bigrams(d.text) @> %s::text[]", [pairs]) if pairs else None
+    return "portal_bigrams(d.text) @> %s::text[]", [pairs]
 
 
 def _postgres_exact_condition(terms: list[str]) -> tuple[str, list]:
@@ -228,113 +341,106 @@ def _postgres_exact_condition(terms: list[str]) -> tuple[str, list]:
 
 
 class _PostgresSearch:
-    """One search on PostgreSQL: the terms' conditions, the filters, and the three ways of answering it."""
+    """One search on PostgreSQL: the terms' conditions, the filters, and the ways of answering it."""
 
-    def __init__(self, terms: list[str], filters: dict, year, cursor):
+    def __init__(self, terms: list[str], filters: dict, year, cursor, documents: int):
         self.cursor = cursor
-        self.index = _postgres_index_condition(terms)
+        self.documents = documents
+        self.terms = terms
         self.exact, self.exact_params = _postgres_exact_condition(terms)
         self.items, self.item_params = ["i.status = %s"], [Status.PUBLISHED]
         for column, value in filters.items():
             if value:
                 self.items.append(f"i.{column} = %s")
                 self.item_params.append(value)
-        self.filtered = len(self.items) > 1
-        self.key_range, self.key_params = [], []
-        if year:
-            # The local year as a range of sort keys: a walk reads only that stretch of the index.
-            zone = timezone.get_current_timezone()
-            start, end = (datetime(y, 1, 1, tzinfo=zone) for y in (year, year + 1))
-            self.key_range, self.key_params = (
-                ["d.sort_key >= %s", "d.sort_key < %s"],
-                [sort_key(start, 0), sort_key(end, 0)],
-            )
+        in_year, self.key_params = _key_range("d.sort_key", year)
+        self.key_range = [in_year] if in_year else []
 
-    def _fetch(self, sql: str, params: list) -> list[int]:
+    def _fetch(self, sql: str, params: list) -> list[tuple]:
         self.cursor.execute(sql, params)
-        return [row[0] for row in self.cursor.fetchall()]
+        return self.cursor.fetchall()
 
-    def walk(self, budget: int, limit: int) -> tuple[list[int], bool]:
-        """The first `limit` matches among the `budget` newest documents (read off the sort-key index, each checked
-        for every term and filter), and whether they are all there is: `limit` found, or no document left."""
-        in_range = f" WHERE {' AND '.join(self.key_range)}" if self.key_range else ""
+    def walk(self, budget: int, enough: int, after: tuple[int, int] = (0, 0)) -> tuple[list[tuple], int | None]:
+        """Matches among the `budget` newest documents (read off the sort-key index, each checked for every term
+        and filter), newest first, stopped at `enough`, as (item id, position among the newest, sort key); and how
+        many documents were read: up to the last match if `enough` were found, else the budget's, or None if no
+        documents are left. `after` (position, sort key) goes on from an earlier walk's last match, whose documents
+        are not read again.
+
+        Whether documents are left is counted off the sort-key index, unless the number of documents (counted at
+        most DOCUMENTS_SECONDS ago) is twice the budget."""
+        skipped, below = after
+        key_range, key_params = [*self.key_range], [*self.key_params]
+        if skipped:
+            key_range.append("d.sort_key < %s")
+            key_params.append(below)
+        in_range = f" WHERE {' AND '.join(key_range)}" if key_range else ""
         newest = (
-            f"SELECT item_id, text, sort_key FROM portal_searchdocument d{in_range} ORDER BY sort_key DESC LIMIT %s"
+            "SELECT item_id, text, sort_key, %s + row_number() OVER (ORDER BY sort_key DESC) AS n"
+            f" FROM portal_searchdocument d{in_range} ORDER BY sort_key DESC LIMIT %s"
         )
-        ids = self._fetch(
-            f"SELECT d.item_id FROM ({newest}) d JOIN publishing_item i ON i.id = d.item_id"
+        rows = self._fetch(
+            f"SELECT d.item_id, d.n, d.sort_key FROM ({newest}) d JOIN publishing_item i ON i.id = d.item_id"
             f" WHERE {' AND '.join([self.exact, *self.items])} ORDER BY d.sort_key DESC LIMIT %s",
-            [*self.key_params, budget, *self.exact_params, *self.item_params, limit],
+            [skipped, *key_params, budget - skipped, *self.exact_params, *self.item_params, enough],
         )
-        if len(ids) == limit:
-            return ids, True
+        if len(rows) == enough:
+            return rows, rows[-1][1]
+        if self.documents >= 2 * budget:
+            return rows, budget
         self.cursor.execute(
             f"SELECT count(*) FROM (SELECT 1 FROM portal_searchdocument d{in_range} ORDER BY sort_key DESC LIMIT %s) n",
-            [*self.key_params, budget],
+            [*key_params, budget - skipped],
         )  # off the sort-key index alone
-        return ids, self.cursor.fetchone()[0] < budget
+        return rows, None if self.cursor.fetchone()[0] < budget - skipped else budget
 
-    def matches(self, limit: int | None) -> list[int]:
-        """Documents matching every term (at most `limit`, in no order), through the bigram index: a bitmap scan of
-        its posting lists, the only plan allowed, whatever the planner guesses of the terms' frequency."""
-        where, params = self.index
-        cap = "" if limit is None else f" LIMIT {int(limit)}"
+    def every_match(self) -> list[int]:
+        """Every match, newest first: through the bigram index when a term has a pair (a bitmap scan of its posting
+        lists, the only plan allowed, whatever the planner guesses of the terms' frequency), then sorted."""
+        index = _postgres_index_condition(self.terms)
+        if index is None:  # one-character terms only: every document is read
+            return [row[0] for row in self._fetch(*self._in_order([self.exact, *self.key_range],
+                                                                  [*self.exact_params, *self.key_params]))]  # fmt: skip
+        where, params = index
         self.cursor.execute("SET enable_seqscan = off; SET enable_indexscan = off; SET enable_indexonlyscan = off")
         try:
-            conditions = " AND ".join([where, self.exact, *self.key_range])
-            return self._fetch(
-                f"SELECT d.item_id FROM portal_searchdocument d WHERE {conditions}{cap}",
-                [*params, *self.exact_params, *self.key_params],
-            )
+            conditions = [where, self.exact, *self.key_range]
+            return [row[0] for row in self._fetch(*self._in_order(conditions, [*params, *self.exact_params,
+                                                                               *self.key_params]))]  # fmt: skip
         finally:
             self.cursor.execute("RESET enable_seqscan; RESET enable_indexscan; RESET enable_indexonlyscan")
 
-    def in_order(self, ids: list[int] | None) -> list[int]:
-        """Those documents' items that pass the filters, newest first (every matching document when None)."""
-        where, params = (["d.item_id = ANY(%s)"], [ids]) if ids is not None else ([self.exact, *self.key_range], [
-            *self.exact_params, *self.key_params])  # fmt: skip
-        return self._fetch(
+    def _in_order(self, where: list[str], params: list) -> tuple[str, list]:
+        return (
             "SELECT d.item_id FROM portal_searchdocument d JOIN publishing_item i ON i.id = d.item_id"
             f" WHERE {' AND '.join([*where, *self.items])} ORDER BY d.sort_key DESC",
             [*params, *self.item_params],
         )
 
 
-def _postgres_search(terms: list[str], filters: dict, year, offset: int, limit: int) -> tuple[list[int], int]:
-    """Item ids of one page, newest first, and the number of matches up to COUNT_CAP + 1.
+def _postgres_search(terms: list[str], filters: dict, year, wanted: int, enough: int | None, documents: int) -> _Found:
+    """Matches newest first: at least `wanted` of them and `enough` for an estimate, or all of them.
+
+    With `enough` None (few documents), every match from the index (2.), sorted.
 
     1. A walk: the newest WALK_SAMPLE documents are read off the sort-key index and checked for every term and
-       filter, until COUNT_CAP + 1 matches (or the page, if deeper) are found. A term in a quarter of the documents
-       is settled there, after some 4,000 rows, and nothing is sorted. If what the sample found says the walk would
-       get there within WALK_BUDGET documents, it goes on. A walk that reaches the last document has found all.
-    2. Otherwise the term is rarer than a walk can afford, and the bigram GIN index gives up to COUNT_CAP + 1
-       matching documents: a count taken from the index (a bitmap of its posting lists, forced), not from the
-       planner's guess. Fewer: they are all the matches, and one query filters and sorts them.
-    3. As many, with no filter: the count is COUNT_CAP + 1, and the page is walked for (a share of at least
-       COUNT_CAP in N documents). With a filter, or a page the walk cannot fill within WALK_BUDGET documents, every
-       match is taken from the index and sorted: exact, and as costly as the term is common."""
-    wanted = max(offset + limit, COUNT_CAP + 1)
-    pages = -(-wanted // (COUNT_CAP + 1))
+       filter, until `enough` matches are found. A term in one document in a hundred is settled there, and nothing
+       is sorted. If what the sample found says a walk of WALK_BUDGET documents would fill the page, it goes on from
+       there. A walk that reaches the last document has found all.
+    2. Otherwise the terms are rarer than a walk can afford, and the bigram GIN index gives every matching document
+       (a bitmap of the rarest pairs' posting lists, forced), which one query filters and sorts: exact, and as
+       costly as the terms are common, which the walk has just found them not to be."""
     with connection.cursor() as cursor:
-        plan = _PostgresSearch(terms, filters, year, cursor)
-        ids, complete = plan.walk(WALK_SAMPLE * pages, wanted)
-        if not complete and len(ids) * WALK_BUDGET >= wanted * WALK_SAMPLE:
-            ids, complete = plan.walk(WALK_BUDGET * pages, wanted)
-        if complete:
-            return ids[offset : offset + limit], len(ids)
-        if plan.index is None:  # one-character terms only: every document is read
-            ids = plan.in_order(None)
-            return ids[offset : offset + limit], len(ids)
-        found = plan.matches(COUNT_CAP + 1)
-        if len(found) <= COUNT_CAP:
-            ids = plan.in_order(found)
-            return ids[offset : offset + limit], len(ids)
-        if not plan.filtered:
-            ids, complete = plan.walk(WALK_BUDGET * pages, offset + limit)
-            if complete:
-                return ids[offset : offset + limit], COUNT_CAP + 1
-        ids = plan.in_order(plan.matches(None))
-        return ids[offset : offset + limit], len(ids)
+        plan = _PostgresSearch(terms, filters, year, cursor, documents)
+        if enough is None:
+            return _Found(plan.every_match(), None)
+        rows, read = plan.walk(WALK_SAMPLE, enough)
+        if read is not None and len(rows) < wanted and len(rows) * WALK_BUDGET >= wanted * WALK_SAMPLE:
+            more, read = plan.walk(WALK_BUDGET, wanted - len(rows), after=rows[-1][1:])
+            rows += more
+        if read is None or len(rows) >= wanted:
+            return _Found([row[0] for row in rows], read)
+        return _Found(plan.every_match(), None)
 
 
 def highlight(text: str, terms: list[str], *, window: int = SNIPPET_CHARS) -> SafeString:

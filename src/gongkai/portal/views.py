@@ -161,7 +161,7 @@ def search_page(request):
         else [],
         "validities": Validity.choices,
         "page_number": page_number,
-        "has_next": page_number * SEARCH_PAGE_SIZE < results.count and page_number < SEARCH_MAX_PAGE,
+        "has_next": results.more and page_number < SEARCH_MAX_PAGE,
     }
     return HttpResponse(render_jinja("portal/search.html", context, request))
 
