@@ -102,9 +102,10 @@ def test_reindex_deletes_every_file(client, files, publish):
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="in-memory test SQLite shares one lock table")
-def test_a_write_waits_for_an_uncommitted_withdrawal_and_then_writes_nothing(client, files, publish, staff):
-    """The race the lock closes: a render that read the item before a withdrawal tries to write while the
-    withdrawal is deleting the files and has not committed yet."""
+@pytest.mark.parametrize("change", ["withdrawal", "reindex"])
+def test_a_write_waits_for_an_uncommitted_change_and_then_writes_nothing(client, files, publish, staff, change):
+    """The race the lock closes: a render that read the item before a withdrawal (or a reindex, which retires every
+    page) tries to write while the change is deleting the files and has not committed yet."""
     item = publish()
     url = f"/gk/item/{item.pk}/"
     rendered = client.get(url).content
@@ -120,9 +121,12 @@ def test_a_write_waits_for_an_uncommitted_withdrawal_and_then_writes_nothing(cli
 
     writer = threading.Thread(target=render_late)
     with transaction.atomic():
-        services.item_withdraw(item=item, actor=staff["erin"], reason="信息有误")
+        if change == "withdrawal":
+            services.item_withdraw(item=item, actor=staff["erin"], reason="信息有误")
+        else:
+            sync.reindex()
         writer.start()
-        time.sleep(0.5)  # the writer is now blocked on the row the withdrawal holds
+        time.sleep(0.5)  # the writer is now blocked on the lock the change holds
         assert writer.is_alive()
     writer.join(10)
     assert outcome == {"stored": False, "waited": pytest.approx(0.5, abs=0.4)}

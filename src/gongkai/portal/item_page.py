@@ -3,9 +3,10 @@ million times, each a page nobody asked for since its last change (docs/portal.m
 
 `load()` and `render()` make the page for every path that shows it: the view (signed-in visitors, a query string,
 page files turned off) and `serve_uncached()`, which the fast path calls when nginx found no page file. That one
-answers before sessions, auth, CSRF and URL resolution, reads the item and its page's token in one statement, renders,
-and writes the page file under the token row's lock (gongkai.portal.page_files) without any other write: no page
-cache entry, since the file is the page's cache from then on. `serve_file()` sends an existing page file for a
+answers before sessions, auth, CSRF and URL resolution, reads the item and its page's token in one statement (prepared
+on PostgreSQL: gongkai.common.db), renders, and writes the page file under the item's page lock
+(gongkai.portal.page_files) without any write to the database: no page cache entry, since the file is the page's cache
+from then on. `serve_file()` sends an existing page file for a
 request that reached Django anyway (no nginx in front, as in `make demo`)."""
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.http import http_date
 
+from gongkai.common.db import prepared_cursor
 from gongkai.portal import http, jinja, page_files
 from gongkai.publishing.models import Status, Validity
 
@@ -115,7 +117,7 @@ def load(pk: int) -> Page | None:
     The token is read in the same statement as the item and its neighbours, so it is the token of the data read (one
     snapshot on both databases); the attachments are read after it, so they are at least as new, and a change in
     between has replaced the token, which `page_files` checks before writing."""
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(_ITEM, [f"item:{pk}", pk, Status.PUBLISHED])
         row = cursor.fetchone()
         if row is None:
@@ -182,7 +184,7 @@ def serve_file(request, host: str, pk: int):
     """The page file of an item for a request that reached Django although the file exists (no nginx in front):
     its current token (one query) and the file; None if the file went meanwhile."""
     scope = f"item:{pk}"
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute("SELECT token FROM portal_pageversion WHERE scope = %s", [scope])
         row = cursor.fetchone()
     path = page_files.path_of(pk)

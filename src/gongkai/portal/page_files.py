@@ -5,19 +5,21 @@ it serves to `<dir>/gk/item/<id>.html` (the fast path, gongkai.portal.item_page,
 configuration from `gongkai manage portal_nginx` sends that file to every later visitor, and asks Django only when
 the file is missing (or the visitor is signed in).
 
-What keeps a withdrawn item from ever being sent: the file of `item:<id>` is written and deleted under the same lock,
-the database's lock on the scope's version row.
+What keeps a withdrawn item from ever being sent: the file of `item:<id>` is put in place and deleted under one lock,
+which every change holds from before it deletes the file until it commits.
 
-- `store_item()` puts a file in place only inside a transaction that holds that lock
-  and has found the token the page was rendered from still current. On SQLite the transaction's BEGIN IMMEDIATE
-  takes the database's write lock and the token is simply read, so nothing is written to the database; on
-  PostgreSQL `UPDATE … SET token = token WHERE scope = … AND token = <the token>` takes the row's lock and re-checks
-  the condition on the newest row once a holder commits (for a scope without a row, an INSERT of a new token). If
-  the token has changed, nothing is written.
+- `store_item()` puts a file in place only while it holds that lock and has found the token the page was rendered
+  from still current (no row at all counts as the token None: an item loaded in bulk and never changed since).
+  - On SQLite the lock is the database's write lock: the transaction's BEGIN IMMEDIATE takes it, and the token is
+    simply read, so nothing is written (no WAL frame, no checkpoint).
+  - On PostgreSQL it is an advisory lock on the item (`_LOCKS`), which the writer holds shared and a change
+    exclusively: kept in the server's memory, nothing written, no transaction and no commit to flush. The token is
+    read by the statement after the lock is granted, so it sees every change committed before.
 - `versions.bump()` (every publish, edit and withdrawal) replaces the tokens and then calls `discard()` in the same
-  transaction, so the files are gone while it still holds the lock. A render that began before the withdrawal
-  waits for the lock, finds the new token and writes nothing; a write that got the lock first is deleted by the
-  withdrawal that follows it. Either way no file outlives the commit that retired its token.
+  transaction, which takes the lock (on PostgreSQL; on SQLite the change's transaction already holds it) and deletes
+  the files. A render that began before the withdrawal waits for the lock until the change commits, finds the new
+  token and writes nothing; a write that got the lock first is deleted by the withdrawal that follows it. Either way
+  no file outlives the commit that retired its token. `discard_all()` does the same for every page at once.
 - A file is replaced with a rename, so nginx never sends half a page; a withdrawal that rolls back has only deleted
   files, which the next request writes again.
 
@@ -28,17 +30,19 @@ from __future__ import annotations
 import fcntl
 import os
 import re
-import secrets
 import tempfile
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
 from django.utils import timezone
+
+from gongkai.common.db import prepared_cursor
 
 FILE_PAGE = re.compile(r"^/gk/item/([0-9]+)/$")
 # One folder for all the files, `<id>.html`: a folder per page cost more to make than the page to write.
@@ -61,25 +65,47 @@ def store_item(item_pk: int, token: str | None, content: bytes, changed_at: date
     """Write the page of this item rendered while its scope's token was `token` (None: while the scope had no
     token row, as after a bulk load), unless a change has replaced it since.
 
-    Returns the (token, changed_at) the file stands for (token None: still no row), or None if nothing was written.
-    The file is written to a temporary name first; only the check and the rename happen under the lock, so the lock
-    is held for a few syscalls."""
+    Returns the (token, changed_at) the file stands for, or None if nothing was written. The file is written to a
+    temporary name first; only the check and the rename happen under the lock, so the lock is held for a few
+    syscalls."""
     target = path_of(item_pk)  # if another process has just written it, this writes the same page again
-    scope = f"item:{item_pk}"
     changed_at = changed_at or timezone.now()  # a page no change has dated is new now
     temporary = _write_temporary(target, content, changed_at.timestamp())
     placed = False
     try:
-        with _queue(), transaction.atomic():
-            with connection.cursor() as cursor:
-                current, token = _lock_if_current(cursor, scope, token, changed_at)
-            if current:
+        with _page_lock(item_pk) as cursor:
+            cursor.execute("SELECT token FROM portal_pageversion WHERE scope = %s", [f"item:{item_pk}"])
+            row = cursor.fetchone()
+            if (row[0] if row else None) == token:
                 os.replace(temporary, target)
                 placed = True
     finally:
         if not placed:
             temporary.unlink(missing_ok=True)
     return (token, changed_at) if placed else None
+
+
+# PostgreSQL's advisory locks of page files: this number in the high 32 bits, the item's id in the low ones (0: every
+# page at once, which a writer holds too and `discard_all` takes alone).
+_LOCKS = 0x676B << 32
+
+
+@contextmanager
+def _page_lock(item_pk: int) -> Iterator:
+    """A cursor holding the lock a change takes before it deletes this item's file (see the module's text)."""
+    if connection.vendor == "sqlite":
+        if connection.settings_dict["OPTIONS"].get("transaction_mode") != "IMMEDIATE":
+            raise ImproperlyConfigured("page files need SQLite's BEGIN IMMEDIATE (gongkai.site.settings)")
+        with _queue(), transaction.atomic(), connection.cursor() as cursor:
+            yield cursor
+        return
+    keys = [_LOCKS, _LOCKS | item_pk]
+    with prepared_cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock_shared(%s), pg_advisory_lock_shared(%s)", keys)
+        try:
+            yield cursor
+        finally:
+            cursor.execute("SELECT pg_advisory_unlock_shared(%s), pg_advisory_unlock_shared(%s)", keys)
 
 
 _queues = threading.local()
@@ -90,11 +116,7 @@ def _queue():
     """On SQLite, the page writers of every process and thread queue for the database's write lock on a file lock
     first. SQLite's own wait is a sleep of 1, 2, 5, 10 … 100 ms between tries, so writers that each need the lock for
     a read and a rename would mostly sleep, and a crawler's pages came out seconds late; a file lock wakes the next
-    writer when it is released. Changes still take the database's lock directly (they are few), and on PostgreSQL
-    row locks queue by themselves."""
-    if connection.vendor != "sqlite":
-        yield
-        return
+    writer when it is released. Changes still take the database's lock directly (they are few)."""
     path = root() / ".store.lock"
     handles = _queues.__dict__.setdefault("handles", {})
     if path not in handles:  # one descriptor per thread: flock excludes other descriptors, not the same one
@@ -109,29 +131,15 @@ def _queue():
         fcntl.flock(handles[path], fcntl.LOCK_UN)
 
 
-def _lock_if_current(cursor, scope: str, token: str | None, changed_at: datetime) -> tuple[bool, str | None]:
-    """Take the lock every change holds while it replaces this scope's token and deletes its file, and say whether
-    `token` is still the scope's token (with the token the file will stand for)."""
-    if connection.vendor == "sqlite" and connection.settings_dict["OPTIONS"].get("transaction_mode") == "IMMEDIATE":
-        # The transaction's BEGIN IMMEDIATE took the database's write lock, which every change holds from its own
-        # BEGIN to its commit: reading the token is enough, and nothing is written (no WAL frame, no checkpoint).
-        cursor.execute("SELECT token FROM portal_pageversion WHERE scope = %s", [scope])
-        row = cursor.fetchone()
-        return (row[0] if row else None) == token, token
-    if token is None:
-        # No token row to lock (an item loaded in bulk and never changed since): the page's token is born here. A
-        # change that gave the scope a token first wins: the insert then matches nothing.
-        token = secrets.token_hex(8)
-        cursor.execute(
-            "INSERT INTO portal_pageversion (scope, token, changed_at) VALUES (%s, %s, %s)"
-            " ON CONFLICT (scope) DO NOTHING",
-            [scope, token, connection.ops.adapt_datetimefield_value(changed_at)],
-        )
-    else:
-        # PostgreSQL (or SQLite without BEGIN IMMEDIATE): the row's lock; once a holder commits, the condition is
-        # checked again on the newest row.
-        cursor.execute("UPDATE portal_pageversion SET token = token WHERE scope = %s AND token = %s", [scope, token])
-    return cursor.rowcount == 1, token
+def _lock_for_change(keys: list[int]) -> None:
+    """On PostgreSQL, take the page locks of `keys` until the change's transaction ends (in order, so that two
+    changes never wait for each other); on SQLite the change's own transaction holds the database's lock."""
+    if connection.vendor == "postgresql" and keys:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_advisory_xact_lock(k) FROM (SELECT k FROM unnest(%s::bigint[]) k ORDER BY k) s",
+                [sorted(keys)],
+            )
 
 
 def _write_temporary(target: Path, content: bytes, modified: float) -> Path:
@@ -154,14 +162,14 @@ def _write_temporary(target: Path, content: bytes, modified: float) -> Path:
 
 
 def discard(scopes: Iterable[str]) -> None:
-    """Delete the files of these scopes' item pages. Call after their tokens were replaced, in the same
-    transaction (versions.bump does), so that the lock `store()` waits for is held."""
+    """Delete the files of these scopes' item pages, under their lock. Call after their tokens were replaced, in the
+    same transaction (versions.bump does), so that the lock is held until the change commits."""
     if root() is None:
         return
-    for scope in scopes:
-        kind, _, pk = scope.partition(":")
-        if kind == "item" and pk.isdigit():
-            path_of(int(pk)).unlink(missing_ok=True)
+    items = [int(pk) for kind, _, pk in (scope.partition(":") for scope in scopes) if kind == "item" and pk.isdigit()]
+    _lock_for_change([_LOCKS | pk for pk in items])
+    for pk in items:
+        path_of(pk).unlink(missing_ok=True)
 
 
 def discard_all() -> None:
@@ -169,5 +177,6 @@ def discard_all() -> None:
     folder = root()
     if folder is None or not (folder / "gk").exists():
         return
+    _lock_for_change([_LOCKS])
     for page in (folder / "gk" / "item").glob(f"*{SUFFIX}"):
         page.unlink(missing_ok=True)

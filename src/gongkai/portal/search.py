@@ -27,6 +27,7 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
+from gongkai.common.db import prepared_cursor
 from gongkai.publishing.models import Status, Validity
 
 MAX_TERMS = 5
@@ -211,7 +212,7 @@ def _hits(ids: list[int]) -> list[Hit]:
     if not ids:
         return []
     marks = ", ".join(["%s"] * len(ids))
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(
             "SELECT i.id, i.title, d.text, i.published_at, i.validity, a.name, c.name FROM publishing_item i"
             " JOIN portal_searchdocument d ON d.item_id = i.id JOIN agencies_agency a ON a.id = i.agency_id"
@@ -379,11 +380,13 @@ class _PostgresSearch:
             "SELECT item_id, text, sort_key, %s + row_number() OVER (ORDER BY sort_key DESC) AS n"
             f" FROM portal_searchdocument d{in_range} ORDER BY sort_key DESC LIMIT %s"
         )
-        rows = self._fetch(
-            f"SELECT d.item_id, d.n, d.sort_key FROM ({newest}) d JOIN publishing_item i ON i.id = d.item_id"
-            f" WHERE {' AND '.join([self.exact, *self.items])} ORDER BY d.sort_key DESC LIMIT %s",
-            [skipped, *key_params, budget - skipped, *self.exact_params, *self.item_params, enough],
-        )
+        with prepared_cursor() as cursor:  # planned once per connection: planning cost as much as the walk
+            cursor.execute(
+                f"SELECT d.item_id, d.n, d.sort_key FROM ({newest}) d JOIN publishing_item i ON i.id = d.item_id"
+                f" WHERE {' AND '.join([self.exact, *self.items])} ORDER BY d.sort_key DESC LIMIT %s",
+                [skipped, *key_params, budget - skipped, *self.exact_params, *self.item_params, enough],
+            )
+            rows = cursor.fetchall()
         if len(rows) == enough:
             return rows, rows[-1][1]
         if self.documents >= 2 * budget:

@@ -10,9 +10,10 @@ import secrets
 from collections.abc import Iterable
 from datetime import datetime
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
+from gongkai.common.db import prepared_cursor
 from gongkai.portal import page_files
 from gongkai.portal.models import PageVersion
 
@@ -62,7 +63,7 @@ def tokens(scopes: tuple[str, ...]) -> list[str] | None:
     """The current token of each scope, in order, in one primary-key query and without the ORM (the fast path runs
     it for every cached page it serves); None if a scope has no token yet."""
     marks = ", ".join(["%s"] * len(scopes))
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(f"SELECT scope, token FROM portal_pageversion WHERE scope IN ({marks})", list(scopes))
         found = dict(cursor.fetchall())
     if len(found) != len(scopes):

@@ -97,6 +97,16 @@ TEMPLATES = [
 DATABASE_URL = env_str("DATABASE_URL", "")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("GONGKAI_DB_CONN_MAX_AGE", 60))}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # The portal's hot statements (gongkai.common.db.prepared_cursor) are prepared from their fifth run on a
+        # connection and run on their generic plan: planned once, where planning the item page's statement took
+        # longer than running it. Django's own queries bind on the client and are never prepared, so neither
+        # setting touches them. GONGKAI_DB_PREPARE=0 turns preparing off (a pooler in transaction mode older than
+        # PgBouncer 1.21 cannot keep prepared statements).
+        DATABASES["default"].setdefault("OPTIONS", {}).update(
+            prepare_threshold=5 if env_int("GONGKAI_DB_PREPARE", 1) else None,
+            options="-c plan_cache_mode=force_generic_plan",
+        )
 else:
     DATABASES = {
         "default": {
