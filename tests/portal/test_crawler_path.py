@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from gongkai.portal import page_files
 from gongkai.portal.models import PageVersion
 from gongkai.publishing import services
+from gongkai.publishing.models import Attachment
 
 
 def test_the_first_visit_reads_no_session_and_writes_the_file(client, publish):
@@ -19,9 +20,9 @@ def test_the_first_visit_reads_no_session_and_writes_the_file(client, publish):
     sql = [q["sql"] for q in queries if "SAVEPOINT" not in q["sql"]]  # the test's own transaction
     assert not any("django_session" in s or "auth_user" in s for s in sql), sql
     assert not any(verb in s.upper() for s in sql for verb in ("INSERT", "UPDATE", "DELETE")), sql  # nothing written
-    # Item, token and neighbours; attachments; the token again under the page's lock, which on PostgreSQL is an
-    # advisory lock taken and released by a statement each.
-    assert len(sql) == (3 if connection.vendor == "sqlite" else 5), sql
+    # Item, token, neighbours and whether there are attachments (there are none); the token again under the page's
+    # lock (on PostgreSQL an advisory lock: taken with the token's read, then released).
+    assert len(sql) == (2 if connection.vendor == "sqlite" else 3), sql
     assert page_files.path_of(item.pk).read_bytes() == response.content
 
 
@@ -61,3 +62,19 @@ def test_a_page_read_without_a_token_is_not_written_once_a_change_gave_one(clien
     services.item_withdraw(item=item, actor=staff["erin"], reason="信息有误")
     assert page_files.store_item(item.pk, None, content, None) is None
     assert not page_files.path_of(item.pk).exists()
+
+
+def test_the_attachments_are_listed_in_order_with_one_statement_more(client, publish):
+    item = publish()
+    for name in ("附件一.pdf", "附件二.docx"):
+        Attachment.objects.create(
+            item=item, file=f"a/{name}", name=name, kind=name[-4:].strip("."), size=2048, sha256="0"
+        )
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(f"/gk/item/{item.pk}/").text
+    assert (
+        page.index("附件一.pdf") < page.index("附件二.docx") and "（PDF，2.0\xa0KB）" in page
+    )  # Django's filesizeformat
+    sql = [q["sql"] for q in queries if "SAVEPOINT" not in q["sql"]]
+    assert sum("publishing_attachment WHERE item_id" in s for s in sql) == 1
+    assert len(sql) == (3 if connection.vendor == "sqlite" else 4), sql

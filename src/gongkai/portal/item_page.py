@@ -35,7 +35,8 @@ _NEIGHBOUR = """(SELECT n.id FROM publishing_item n
 _ITEM = f"""
 SELECT i.id, i.title, i.body, i.index_number, i.issuing_body, i.document_number, i.written_on, i.published_at,
        i.validity, i.valid_from, i.invalid_from, i.is_demo, i.agency_id, i.category_id, i.catalog_entry_id,
-       a.name, c.name, e.name, p.name, v.token, v.changed_at, newer.id, newer.title, older.id, older.title
+       a.name, c.name, e.name, p.name, v.token, v.changed_at, newer.id, newer.title, older.id, older.title,
+       EXISTS (SELECT 1 FROM publishing_attachment t WHERE t.item_id = i.id)
 FROM publishing_item i
 JOIN agencies_agency a ON a.id = i.agency_id
 JOIN publishing_category c ON c.id = i.category_id
@@ -115,8 +116,8 @@ def load(pk: int) -> Page | None:
     """The page of a public item, or None if there is no such public item.
 
     The token is read in the same statement as the item and its neighbours, so it is the token of the data read (one
-    snapshot on both databases); the attachments are read after it, so they are at least as new, and a change in
-    between has replaced the token, which `page_files` checks before writing."""
+    snapshot on both databases), and whether it has attachments; they are read after it, so they are at least as new,
+    and a change in between has replaced the token, which `page_files` checks before writing."""
     with prepared_cursor() as cursor:
         cursor.execute(_ITEM, [f"item:{pk}", pk, Status.PUBLISHED])
         row = cursor.fetchone()
@@ -124,9 +125,12 @@ def load(pk: int) -> Page | None:
             return None
         (pk, title, body, index_number, issuing_body, document_number, written_on, published_at, validity,
          valid_from, invalid_from, is_demo, agency_id, category_id, catalog_entry_id, agency_name, category_name,
-         entry_name, parent_name, token, changed_at, newer_pk, newer_title, older_pk, older_title) = row  # fmt: skip
-        cursor.execute(_ATTACHMENTS, [pk])
-        attachments = [Attachment(*each) for each in cursor.fetchall()]
+         entry_name, parent_name, token, changed_at, newer_pk, newer_title, older_pk, older_title,
+         has_attachments) = row  # fmt: skip
+        attachments = []
+        if has_attachments:  # most items have none: no second statement for them
+            cursor.execute(_ATTACHMENTS, [pk])
+            attachments = [Attachment(*each) for each in cursor.fetchall()]
     item = Item(
         pk=pk,
         title=title,

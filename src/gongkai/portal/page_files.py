@@ -14,7 +14,8 @@ which every change holds from before it deletes the file until it commits.
     simply read, so nothing is written (no WAL frame, no checkpoint).
   - On PostgreSQL it is an advisory lock on the item (`_LOCKS`), which the writer holds shared and a change
     exclusively: kept in the server's memory, nothing written, no transaction and no commit to flush. The token is
-    read by the statement after the lock is granted, so it sees every change committed before.
+    read once the lock is granted, with a snapshot of its own, so it sees every change committed before (one
+    statement: the function `portal_page_lock`, migration portal.0006).
 - `versions.bump()` (every publish, edit and withdrawal) replaces the tokens and then calls `discard()` in the same
   transaction, which takes the lock (on PostgreSQL; on SQLite the change's transaction already holds it) and deletes
   the files. A render that began before the withdrawal waits for the lock until the change commits, finds the new
@@ -73,10 +74,8 @@ def store_item(item_pk: int, token: str | None, content: bytes, changed_at: date
     temporary = _write_temporary(target, content, changed_at.timestamp())
     placed = False
     try:
-        with _page_lock(item_pk) as cursor:
-            cursor.execute("SELECT token FROM portal_pageversion WHERE scope = %s", [f"item:{item_pk}"])
-            row = cursor.fetchone()
-            if (row[0] if row else None) == token:
+        with _page_lock(item_pk) as current:
+            if current == token:
                 os.replace(temporary, target)
                 placed = True
     finally:
@@ -91,21 +90,26 @@ _LOCKS = 0x676B << 32
 
 
 @contextmanager
-def _page_lock(item_pk: int) -> Iterator:
-    """A cursor holding the lock a change takes before it deletes this item's file (see the module's text)."""
+def _page_lock(item_pk: int) -> Iterator[str | None]:
+    """Hold the lock a change takes before it deletes this item's file (see the module's text), and give the item's
+    page token read under it (None: no token row)."""
     if connection.vendor == "sqlite":
         if connection.settings_dict["OPTIONS"].get("transaction_mode") != "IMMEDIATE":
             raise ImproperlyConfigured("page files need SQLite's BEGIN IMMEDIATE (gongkai.site.settings)")
         with _queue(), transaction.atomic(), connection.cursor() as cursor:
-            yield cursor
+            cursor.execute("SELECT token FROM portal_pageversion WHERE scope = %s", [f"item:{item_pk}"])
+            row = cursor.fetchone()
+            yield row[0] if row else None
         return
-    keys = [_LOCKS, _LOCKS | item_pk]
     with prepared_cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_lock_shared(%s), pg_advisory_lock_shared(%s)", keys)
+        # Both shared locks, then the token, with a snapshot taken once they are granted (migration portal.0006).
+        cursor.execute("SELECT portal_page_lock(%s, %s)", [item_pk, _LOCKS])
         try:
-            yield cursor
+            yield cursor.fetchone()[0]
         finally:
-            cursor.execute("SELECT pg_advisory_unlock_shared(%s), pg_advisory_unlock_shared(%s)", keys)
+            cursor.execute(
+                "SELECT pg_advisory_unlock_shared(%s), pg_advisory_unlock_shared(%s)", [_LOCKS, _LOCKS | item_pk]
+            )
 
 
 _queues = threading.local()
