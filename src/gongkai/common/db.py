@@ -14,6 +14,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from datetime import UTC, datetime
 
 from django.db import connection, transaction
 
@@ -50,3 +51,10 @@ def prepared_cursor() -> Iterator:
         wrapped = connection._prepare_cursor(raw)
     with wrapped as cursor:
         yield cursor
+
+
+def aware(value) -> datetime:
+    """A datetime column read by raw SQL, as the ORM gives it: SQLite returns text or a naive datetime in UTC."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)

@@ -27,7 +27,7 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
-from gongkai.common.db import prepared_cursor
+from gongkai.common.db import aware, prepared_cursor
 from gongkai.publishing.models import Status, Validity
 
 MAX_TERMS = 5
@@ -219,15 +219,8 @@ def _hits(ids: list[int]) -> list[Hit]:
             f" JOIN publishing_category c ON c.id = i.category_id WHERE i.id IN ({marks})",
             ids,
         )
-        found = {row[0]: Hit(row[0], row[1], row[2], _aware(row[3]), *row[4:]) for row in cursor.fetchall()}
+        found = {row[0]: Hit(row[0], row[1], row[2], aware(row[3]), *row[4:]) for row in cursor.fetchall()}
     return [found[pk] for pk in ids if pk in found]
-
-
-def _aware(value) -> datetime:
-    """A datetime column as the ORM gives it: SQLite stores UTC without a zone (and may hand back text)."""
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def _sqlite_search(terms: list[str], filters: dict, year, wanted: int, enough: int | None) -> _Found:
