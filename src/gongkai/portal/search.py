@@ -11,8 +11,12 @@ and then checked with LIKE on the few rows read.
 
 PostgreSQL: the same newest-first order from the sort key's btree index, walked while each document is checked for
 every term, as long as matches come often enough; when they do not, a GIN index over the text's bigram array
-(migration 0003) finds the few matching documents, which are then sorted (_postgres_search).
-Either way a term means LIKE '%term%' (letters compared without case)."""
+(migration 0003), asked for the terms' rarest pairs, finds the few matching documents, which are then sorted
+(_postgres_search).
+Either way a term means LIKE '%term%' (letters compared without case).
+
+The count is exact when the search saw every match; otherwise it stopped once it had the page and enough matches to
+estimate how many there are in all (Results)."""
 
 from __future__ import annotations
 
