@@ -176,20 +176,19 @@ def _documents(year) -> int:
     once every DOCUMENTS_SECONDS per process, since it only scales an estimate and tells few documents from many.
     On PostgreSQL, all of them are the table's row count as VACUUM and ANALYZE last found it once that is in the
     hundreds of thousands (a count of ten million rows takes a second)."""
-    key = f"gongkai:search:documents:{connection.alias}:{year or 'all'}"
-    found = cache.get(key)
-    if found is None:
+
+    def count() -> int:
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql" and not year:
                 cursor.execute("SELECT reltuples::bigint FROM pg_class WHERE oid = 'portal_searchdocument'::regclass")
-                found = cursor.fetchone()[0]
-            if found is None or found < STATISTICS_ROWS:
-                where, params = _key_range("sort_key", year)
-                sql = f"SELECT count(*) FROM portal_searchdocument{' WHERE ' + where if where else ''}"
-                cursor.execute(sql, params)
-                found = cursor.fetchone()[0]
-        cache.set(key, found, DOCUMENTS_SECONDS)
-    return found
+                rows = cursor.fetchone()[0]
+                if rows is not None and rows >= STATISTICS_ROWS:
+                    return rows
+            where, params = _key_range("sort_key", year)
+            cursor.execute(f"SELECT count(*) FROM portal_searchdocument{' WHERE ' + where if where else ''}", params)
+            return cursor.fetchone()[0]
+
+    return cache.get_or_set(f"gongkai:search:documents:{connection.alias}:{year or 'all'}", count, DOCUMENTS_SECONDS)
 
 
 def _estimate(matches: int, read: int, documents: int) -> int:
@@ -285,18 +284,17 @@ STATISTICS_SECONDS = 600
 def _pair_frequencies() -> dict[str, float] | None:
     """The share of documents holding each common pair, from the statistics ANALYZE (or autovacuum) keeps on the
     bigram index (a pair it does not list is rarer than every listed one); None before the first ANALYZE."""
-    key = f"gongkai:search:pairs:{connection.alias}"
-    found = cache.get(key)
-    if found is None:
+
+    def read() -> dict[str, float]:
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats"
                 " WHERE schemaname = current_schema() AND tablename = 'portal_search_text_bigrams'"
             )
             row = cursor.fetchone()
-        found = dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
-        cache.set(key, found, STATISTICS_SECONDS)
-    return found or None
+        return dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
+
+    return cache.get_or_set(f"gongkai:search:pairs:{connection.alias}", read, STATISTICS_SECONDS) or None
 
 
 def _postgres_index_condition(terms: list[str]) -> tuple[str, list] | None:
@@ -354,10 +352,6 @@ class _PostgresSearch:
         in_year, self.key_params = _key_range("d.sort_key", year)
         self.key_range = [in_year] if in_year else []
 
-    def _fetch(self, sql: str, params: list) -> list[tuple]:
-        self.cursor.execute(sql, params)
-        return self.cursor.fetchall()
-
     def walk(self, budget: int, enough: int, after: tuple[int, int] = (0, 0)) -> tuple[list[tuple], int | None]:
         """Matches among the `budget` newest documents (read off the sort-key index, each checked for every term
         and filter), newest first, stopped at `enough`, as (item id, position among the newest, sort key); and how
@@ -397,25 +391,24 @@ class _PostgresSearch:
     def every_match(self) -> list[int]:
         """Every match, newest first: through the bigram index when a term has a pair (a bitmap scan of its posting
         lists, the only plan allowed, whatever the planner guesses of the terms' frequency), then sorted."""
+        conditions, params = [self.exact, *self.key_range], [*self.exact_params, *self.key_params]
         index = _postgres_index_condition(self.terms)
         if index is None:  # one-character terms only: every document is read
-            return [row[0] for row in self._fetch(*self._in_order([self.exact, *self.key_range],
-                                                                  [*self.exact_params, *self.key_params]))]  # fmt: skip
-        where, params = index
+            return self._in_order(conditions, params)
         self.cursor.execute("SET enable_seqscan = off; SET enable_indexscan = off; SET enable_indexonlyscan = off")
         try:
-            conditions = [where, self.exact, *self.key_range]
-            return [row[0] for row in self._fetch(*self._in_order(conditions, [*params, *self.exact_params,
-                                                                               *self.key_params]))]  # fmt: skip
+            return self._in_order([index[0], *conditions], [*index[1], *params])
         finally:
             self.cursor.execute("RESET enable_seqscan; RESET enable_indexscan; RESET enable_indexonlyscan")
 
-    def _in_order(self, where: list[str], params: list) -> tuple[str, list]:
-        return (
+    def _in_order(self, where: list[str], params: list) -> list[int]:
+        """The items of the documents meeting `where` that pass the filters, newest first."""
+        self.cursor.execute(
             "SELECT d.item_id FROM portal_searchdocument d JOIN publishing_item i ON i.id = d.item_id"
             f" WHERE {' AND '.join([*where, *self.items])} ORDER BY d.sort_key DESC",
             [*params, *self.item_params],
         )
+        return [row[0] for row in self.cursor.fetchall()]
 
 
 def _postgres_search(terms: list[str], filters: dict, year, wanted: int, enough: int | None, documents: int) -> _Found:
