@@ -141,8 +141,7 @@ def _lock_for_change(keys: list[int]) -> None:
     if connection.vendor == "postgresql" and keys:
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT pg_advisory_xact_lock(k) FROM (SELECT k FROM unnest(%s::bigint[]) k ORDER BY k) s",
-                [sorted(keys)],
+                "SELECT pg_advisory_xact_lock(k) FROM (SELECT k FROM unnest(%s::bigint[]) k ORDER BY k) s", [keys]
             )
 
 
