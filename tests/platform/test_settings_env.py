@@ -44,3 +44,29 @@ def test_the_application_and_page_settings_come_from_the_environment(tmp_path):
     env.pop("GONGKAI_PAGE_FILES_DIR")
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
     assert json.loads(out)[-1] == str(tmp_path.resolve() / "pages")
+
+
+@pytest.mark.parametrize(
+    ("url_options", "prepare", "expected"),
+    [
+        ("", "1", [5, "-c plan_cache_mode=force_generic_plan"]),
+        ("?options=-c%20search_path%3Dgk", "1", [5, "-c search_path=gk -c plan_cache_mode=force_generic_plan"]),
+        ("", "0", [None, "-c plan_cache_mode=force_generic_plan"]),
+    ],
+)
+def test_postgresql_prepares_hot_statements_and_keeps_the_urls_options(tmp_path, url_options, prepare, expected):
+    """gongkai.common.db.prepared_cursor needs psycopg's prepare_threshold and generic plans; server options given in
+    DATABASE_URL stay; GONGKAI_DB_PREPARE=0 turns preparing off for a pooler that cannot keep prepared statements."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, GONGKAI_DATA_DIR=str(tmp_path), GONGKAI_DB_PREPARE=prepare,
+               DATABASE_URL=f"postgres://gk@127.0.0.1:5/gk{url_options}")  # fmt: skip
+    code = (
+        "import json, gongkai.site.settings as s; o = s.DATABASES['default']['OPTIONS'];"
+        " print(json.dumps([o['prepare_threshold'], o['options']]))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    assert json.loads(out) == expected

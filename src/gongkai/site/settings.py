@@ -103,9 +103,11 @@ if DATABASE_URL:
         # longer than running it. Django's own queries bind on the client and are never prepared, so neither
         # setting touches them. GONGKAI_DB_PREPARE=0 turns preparing off (a pooler in transaction mode older than
         # PgBouncer 1.21 cannot keep prepared statements).
-        DATABASES["default"].setdefault("OPTIONS", {}).update(
-            prepare_threshold=5 if env_int("GONGKAI_DB_PREPARE", 1) else None,
-            options="-c plan_cache_mode=force_generic_plan",
+        database_options = DATABASES["default"].setdefault("OPTIONS", {})
+        database_options["prepare_threshold"] = 5 if env_int("GONGKAI_DB_PREPARE", 1) else None
+        # Beside any server options the URL gives (`?options=...`), not instead of them.
+        database_options["options"] = (
+            f"{database_options.get('options', '')} -c plan_cache_mode=force_generic_plan".strip()
         )
 else:
     DATABASES = {
