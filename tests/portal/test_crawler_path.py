@@ -67,14 +67,12 @@ def test_a_page_read_without_a_token_is_not_written_once_a_change_gave_one(clien
 def test_the_attachments_are_listed_in_order_with_one_statement_more(client, publish):
     item = publish()
     for name in ("附件一.pdf", "附件二.docx"):
-        Attachment.objects.create(
-            item=item, file=f"a/{name}", name=name, kind=name[-4:].strip("."), size=2048, sha256="0"
-        )
+        kind = name.rsplit(".", 1)[1]
+        Attachment.objects.create(item=item, file=f"a/{name}", name=name, kind=kind, size=2048, sha256="0")
     with CaptureQueriesContext(connection) as queries:
         page = client.get(f"/gk/item/{item.pk}/").text
-    assert (
-        page.index("附件一.pdf") < page.index("附件二.docx") and "（PDF，2.0\xa0KB）" in page
-    )  # Django's filesizeformat
+    assert page.index("附件一.pdf") < page.index("附件二.docx")
+    assert "（PDF，2.0\xa0KB）" in page  # Django's filesizeformat
     sql = [q["sql"] for q in queries if "SAVEPOINT" not in q["sql"]]
     assert sum("publishing_attachment WHERE item_id" in s for s in sql) == 1
     assert len(sql) == (3 if connection.vendor == "sqlite" else 4), sql

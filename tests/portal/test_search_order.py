@@ -108,3 +108,16 @@ def test_a_result_shows_agency_category_local_date_and_validity(client, agency, 
     page = client.get("/search/", {"q": "节能宣传周"}).text
     assert f'href="/gk/item/{item.pk}/"' in page
     assert f"{agency.name} · {item.category.name} · 2026-03-02 · 有效" in page
+
+
+def test_the_bigram_index_is_asked_for_the_rarest_pairs(monkeypatch):
+    # ANALYZE's share of documents per pair; 停车 and 节能 are not listed: rarer than every listed pair.
+    shares = {"智慧": 0.2, "慧停": 0.2, "12": 0.05, "23": 0.04, "34": 0.06, "45": 0.03, "5号": 0.1}
+    monkeypatch.setattr(search_module, "_pair_frequencies", lambda: shares)
+    condition = search_module._postgres_index_condition
+    # The rarest pair of each term, then the next rarest up to three.
+    assert condition(["智慧停车", "12345号"])[1] == [sorted(["停车", "45", "23"])]
+    assert condition(["12345号"])[1] == [sorted(["45", "23", "12"])]
+    assert condition(["智慧停车", "节能", "12345号", "5号"])[1] == [sorted(["停车", "节能", "45", "5号"])]
+    monkeypatch.setattr(search_module, "_pair_frequencies", lambda: None)  # before the first ANALYZE: every pair
+    assert condition(["12345号"])[1] == [sorted(["12", "23", "34", "45", "5号"])]
