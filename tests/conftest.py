@@ -25,6 +25,12 @@ def _page_files_in_temp(settings, tmp_path):
     """Item page files (on by default, beside the data) go to the test's own folder, never ./data/pages: ids repeat
     from one test to the next, and a file left by another test would stand in for a page."""
     settings.GONGKAI_PAGE_FILES_DIR = str(tmp_path / "pages")
+    # A page's file from its first visit, so that the tests of files and their locks need one request to make one;
+    # tests/portal/test_page_file_visits.py holds the default (the second visit).
+    from gongkai.portal import page_files
+
+    settings.GONGKAI_PAGE_FILE_VISITS = 1
+    page_files.visits.clear()
 
 
 @pytest.fixture(autouse=True)

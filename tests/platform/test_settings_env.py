@@ -35,15 +35,17 @@ def test_the_application_and_page_settings_come_from_the_environment(tmp_path):
     import sys
 
     given = {"GONGKAI_APPLY_PER_HOUR": "3", "GONGKAI_IDENTITY_MAX_MB": "2", "GONGKAI_CHALLENGE_MAX_AGE": "600",
-             "GONGKAI_FEE_WAIT_EXCLUDED": "false", "GONGKAI_PAGE_FILES_DIR": "off"}  # fmt: skip
+             "GONGKAI_FEE_WAIT_EXCLUDED": "false", "GONGKAI_PAGE_FILES_DIR": "off",
+             "GONGKAI_PAGE_FILE_VISITS": "3"}  # fmt: skip
     env = dict(os.environ, GONGKAI_DATA_DIR=str(tmp_path), **given)
     names = list(given)
     code = f"import json, gongkai.site.settings as s; print(json.dumps([getattr(s, n) for n in {names!r}]))"
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
-    assert json.loads(out) == [3, 2, 600, False, ""]
+    assert json.loads(out) == [3, 2, 600, False, "", 3]
     env.pop("GONGKAI_PAGE_FILES_DIR")
+    env.pop("GONGKAI_PAGE_FILE_VISITS")
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
-    assert json.loads(out)[-1] == str(tmp_path.resolve() / "pages")
+    assert json.loads(out)[-2:] == [str(tmp_path.resolve() / "pages"), 2]  # a page's file from its second visit
 
 
 @pytest.mark.parametrize(

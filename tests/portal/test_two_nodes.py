@@ -133,6 +133,7 @@ def cluster(transactional_db, tmp_path):
             "GONGKAI_DATA_DIR": str(tmp_path / f"node-{name}"),  # its own page cache
             "GONGKAI_MEDIA_DIR": str(shared / "media"),
             "GONGKAI_PAGE_FILES_DIR": str(shared / "pages"),
+            "GONGKAI_PAGE_FILE_VISITS": "1",  # a file from a page's first visit, as in every test of page files
             "GONGKAI_SECRET_KEY": settings.SECRET_KEY,  # every node signs and reads the same tokens and sessions
             "GONGKAI_APPLY_PER_HOUR": "1000",
             "GONGKAI_LOG_LEVEL": "WARNING",

@@ -7,8 +7,8 @@ would, and serves the stored page (or a 304). Anything it cannot answer (a new U
 visitor with a session, a request with a body) goes down the normal path, which renders and fills the cache.
 
 Item pages, when page files are on, are its own: it sends the page's file if one exists (a request that reached
-Django anyway), else renders the page and writes the file (gongkai.portal.item_page), the first visit of every page
-a crawler makes.
+Django anyway), else renders the page (gongkai.portal.item_page), the first visit of every page a crawler makes, and
+from the page's second visit writes its file.
 
 It never decides freshness itself: the tokens are read from the database on every request, exactly as the view
 does, so a withdrawal committed before the request is seen by it."""

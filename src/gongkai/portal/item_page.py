@@ -4,10 +4,10 @@ million times, each a page nobody asked for since its last change (docs/portal.m
 `load()` and `render()` make the page for every path that shows it: the view (signed-in visitors, a query string,
 page files turned off) and `serve_uncached()`, which the fast path calls when nginx found no page file. That one
 answers before sessions, auth, CSRF and URL resolution, reads the item and its page's token in one statement (prepared
-on PostgreSQL: gongkai.common.db), renders, and writes the page file under the item's page lock
-(gongkai.portal.page_files) without any write to the database: no page cache entry, since the file is the page's cache
-from then on. `serve_file()` sends an existing page file for a
-request that reached Django anyway (no nginx in front, as in `make demo`)."""
+on PostgreSQL: gongkai.common.db) and renders. From the page's second visit (gongkai.portal.page_files.wanted) it
+also writes the page file, under the item's page lock and without any write to the database; no page cache entry
+either way, since the file is the page's cache. `serve_file()` sends an existing page file for a request that
+reached Django anyway (no nginx in front, as in `make demo`)."""
 
 from __future__ import annotations
 
@@ -167,12 +167,15 @@ def render(page: Page, request) -> str:
 
 
 def serve_uncached(request, host: str, pk: int):
-    """The page of a public item with no page file yet, rendered and written as its file; None when the normal path
-    must answer (no such public item, or a change retired the token while the page was being rendered)."""
+    """The page of a public item with no page file yet, rendered, and written as its file if `page_files.wanted` it;
+    None when the normal path must answer (no such public item, or a change retired the token while the page was
+    being rendered for its file)."""
     page = load(pk)
     if page is None:
         return None
     content = render(page, request).encode()
+    if not page_files.wanted(pk):  # a page seen once: served as read, with no file, lock or second statement
+        return _response(request, host, pk, page.token, content, (page.changed_at or timezone.now()).timestamp())
     try:
         stored = page_files.store_item(pk, page.token, content, page.changed_at)
     except (OSError, DatabaseError):  # a read-only folder or a locked database: answer, and nginx keeps asking

@@ -1,9 +1,9 @@
 """Item pages as files that nginx sends without running Python, and that a withdrawal removes before it commits.
 
-With GONGKAI_PAGE_FILES_DIR set, the first anonymous request for `/gk/item/<id>/` that reaches Django writes the page
-it serves to `<dir>/gk/item/<id>.html` (the fast path, gongkai.portal.item_page, is the only writer); the nginx
-configuration from `gongkai manage portal_nginx` sends that file to every later visitor, and asks Django only when
-the file is missing (or the visitor is signed in).
+With GONGKAI_PAGE_FILES_DIR set, an anonymous request for `/gk/item/<id>/` that reaches Django writes the page it
+serves to `<dir>/gk/item/<id>.html` from the page's second visit the process counts (`wanted()`; the fast path,
+gongkai.portal.item_page, is the only writer); the nginx configuration from `gongkai manage portal_nginx` sends that
+file to every later visitor, and asks Django only when the file is missing (or the visitor is signed in).
 
 What keeps a withdrawn item from ever being sent: the file of `item:<id>` is put in place and deleted under one lock,
 which every change holds from before it deletes the file until it commits.
@@ -60,6 +60,41 @@ def path_of(item_pk: int) -> Path:
     if folder is None:
         raise RuntimeError("GONGKAI_PAGE_FILES_DIR is not set")
     return folder / "gk" / "item" / f"{item_pk}{SUFFIX}"
+
+
+class _Visits:
+    """How many times this process has served each item page without a file, for the pages it served lately: two
+    generations of at most GENERATION ids each, the older dropped when the newer fills (bounded memory, no lock:
+    each step is one dict operation under the GIL, and a count lost in a race only delays a file by a visit)."""
+
+    GENERATION = 50_000
+
+    def __init__(self) -> None:
+        self.recent: dict[int, int] = {}
+        self.older: dict[int, int] = {}
+
+    def count(self, item_pk: int) -> int:
+        """Count one more visit of this page and return how many this process remembers, this one included."""
+        seen = self.recent.get(item_pk) or self.older.get(item_pk) or 0
+        self.recent[item_pk] = seen + 1
+        if len(self.recent) >= self.GENERATION:
+            self.older, self.recent = self.recent, {}
+        return seen + 1
+
+    def clear(self) -> None:
+        self.recent, self.older = {}, {}
+
+
+visits = _Visits()
+
+
+def wanted(item_pk: int) -> bool:
+    """Whether the page of this item, served now without a file, should be written as its file: from its
+    GONGKAI_PAGE_FILE_VISITS-th visit that this process counts (2 by default). A crawler asks for each page once, and
+    the file of a page asked once is never sent: writing it (a file created, the page lock taken, the disk's
+    writeback) was half the CPU of a crawler's page. Any page asked again gets its file, so every later visit is
+    nginx's (nginx's own `proxy_cache_min_uses` is the same rule)."""
+    return visits.count(item_pk) >= settings.GONGKAI_PAGE_FILE_VISITS
 
 
 def store_item(item_pk: int, token: str | None, content: bytes, changed_at: datetime | None):

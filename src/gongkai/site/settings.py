@@ -216,6 +216,9 @@ GONGKAI_PAGE_FILES_DIR = (
     if env_str("GONGKAI_PAGE_FILES_DIR", "") == "off"
     else str(env_path("GONGKAI_PAGE_FILES_DIR", str(DATA_DIR / "pages")))
 )
+# The visit of an item page, as each server process counts them, that writes its file (portal.page_files.wanted): the
+# second by default, since most pages a crawler asks for are asked once; 1 writes every page at its first visit.
+GONGKAI_PAGE_FILE_VISITS = env_int("GONGKAI_PAGE_FILE_VISITS", 2, minimum=1)
 GONGKAI_PUBLIC_URL = env_str("GONGKAI_PUBLIC_URL", "").rstrip("/")  # e.g. https://gk.example.gov.cn for canonical links
 
 # Mail to applicants (gongkai.applications.mail): through SMTP when GONGKAI_EMAIL_HOST is set, otherwise written as
