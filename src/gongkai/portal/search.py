@@ -273,9 +273,9 @@ def _sqlite_search(terms: list[str], filters: dict, year, wanted: int, enough: i
 # PostgreSQL (see _postgres_search): the newest documents a first walk reads, and the most any walk reads.
 WALK_SAMPLE = 1_000
 WALK_BUDGET = 50_000
-# The bigram index is asked for the rarest pair of each term, and for more of the rarest pairs until it has this
-# many: enough that few documents hold them all but not the term (each is then read and checked), few enough that
-# the index does not read the posting lists of common pairs (docs/portal.md, "Search").
+# The bigram index is asked for the rarest pair (or four digits) of each term, and for more of the rarest until it
+# has this many: enough that few documents hold them all but not the term (each is then read and checked), few
+# enough that the index does not read the posting lists of common pairs (docs/portal.md, "Search").
 INDEX_PAIRS = 3
 # How long a process keeps the bigram index's element statistics (what ANALYZE last found).
 STATISTICS_SECONDS = 600
@@ -297,30 +297,40 @@ def _pair_frequencies() -> dict[str, float] | None:
     return cache.get_or_set(f"gongkai:search:pairs:{connection.alias}", read, STATISTICS_SECONDS) or None
 
 
+_DIGIT_RUNS = re.compile(r"[0-9]{4,}")
+
+
+def _digit_fours(term: str) -> list[str]:
+    """Every four digits in a row in the term ("123456号": 1234, 2345, 3456), which the bigram index holds as well as
+    pairs (migration portal.0007): a number's pairs are in most documents, its fours in few."""
+    return [run[i : i + 4] for run in _DIGIT_RUNS.findall(term) for i in range(len(run) - 3)]
+
+
 def _postgres_index_condition(terms: list[str]) -> tuple[str, list] | None:
     """The bigram index's condition for the terms: the text holds these pairs of adjacent characters of the terms
-    (节能降耗 has 节能, 能降 and 降耗), which every matching text does; None when no term has a pair (terms of one
-    character). The rarest pairs are enough (INDEX_PAIRS, by the index's statistics; every pair before the first
-    ANALYZE): GIN's cost is the posting lists it reads, and the exact condition checks what it finds. The array is
-    exact (no recheck), so portal_bigrams(text) is never computed at query time."""
+    (节能降耗 has 节能, 能降 and 降耗) and these fours of digits, which every matching text does; None when no term
+    has a pair (terms of one character). The rarest are enough (INDEX_PAIRS, by the index's statistics, a four
+    before a pair they cannot tell apart; all of them before the first ANALYZE): GIN's cost is the posting lists it
+    reads, and the exact condition checks what it finds. The array is exact (no recheck), so portal_bigrams(text) is
+    never computed at query time."""
 
     def usable(pair: str) -> bool:
         return all(c.isprintable() and not c.isspace() for c in pair)
 
-    by_term = [[p for p in _pairs(t.lower()) if usable(p)] for t in terms]
+    by_term = [[p for p in _pairs(t.lower()) if usable(p)] + _digit_fours(t) for t in terms]
     pairs = sorted({p for each in by_term for p in each})
     if not pairs:
         return None
     frequencies = _pair_frequencies()
     if frequencies is not None:
-        rarity = {p: frequencies.get(p, 0.0) for p in pairs}
+        rarity = {p: (frequencies.get(p, 0.0), -len(p)) for p in pairs}
         chosen = {min(each, key=rarity.__getitem__) for each in by_term if each}
         for pair in sorted(pairs, key=rarity.__getitem__):
             if len(chosen) >= INDEX_PAIRS:
                 break
             chosen.add(pair)
         pairs = sorted(chosen)
-    # The expression of the GIN index portal_search_text_bigrams (migration 0003).
+    # The expression of the GIN index portal_search_text_bigrams (migrations 0003, 0005 and 0007).
     return "portal_bigrams(d.text) @> %s::text[]", [pairs]
 
 
