@@ -6,7 +6,10 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.timezone import localtime
 
+from gongkai.agencies.models import Agency
+from gongkai.portal import views as portal_views
 from gongkai.portal.views import SEARCH_PAGE_SIZE
+from personas import credit_code
 
 
 def test_it_shows_the_query_and_filters_back_escaped(client, publish, agency):
@@ -55,3 +58,46 @@ def test_the_pager_carries_the_query_string(client, many_items):
     assert last.count("<li>") == 1
     assert 'href="?q=%E5%B7%A5%E4%BD%9C%E5%8A%A8%E6%80%81&amp;page=3&amp;page=2" rel="prev"' in last
     assert 'rel="next"' not in last
+
+
+def _more_agencies(agency, *names: str) -> list:
+    return [
+        Agency.objects.create(name=name, credit_code=credit_code(f"1137039900000{n + 10:04d}"), region=agency.region)
+        for n, name in enumerate(names)
+    ]
+
+
+def test_a_province_types_the_agency_instead_of_choosing_among_thousands(client, publish, agency, monkeypatch):
+    """Beyond AGENCY_CHOICES_MAX agencies the form has a text box: a full name or a short name chooses the agency,
+    a part of a name held by one agency chooses it too, and by several lists them to choose from."""
+    monkeypatch.setattr(portal_views, "AGENCY_CHOICES_MAX", 2)
+    item = publish()
+    water, water_bureau = _more_agencies(agency, "测试市水务局", "测试市水务局执法支队")
+    page = client.get("/search/", {"q": "节能"}).text
+    assert '<select name="agency"' not in page and 'name="agency_name" value=""' in page
+    assert "共找到 1 条结果" in page
+
+    for typed in ("测试局", "试局"):  # the whole name; a part only it holds
+        page = client.get("/search/", {"q": "节能", "agency_name": typed}).text
+        assert 'name="agency_name" value="测试局"' in page and "共找到 1 条结果" in page
+        assert f'<option value="{agency.categories.get(name="业务动态").pk}">业务动态</option>' in page
+    page = client.get("/search/", {"q": "节能", "agency_name": "测试市水务局"}).text  # a whole name, in another's too
+    assert "共找到 0 条结果" in page and "请选择" not in page
+
+    page = client.get("/search/", {"q": "节能", "agency_name": "水务", "page": 2}).text
+    assert "名称含“水务”的机关，请选择：" in page and "结果" not in page
+    for each in (water, water_bureau):
+        assert f'<a href="?q=%E8%8A%82%E8%83%BD&amp;agency={each.pk}">{each.name}</a>' in page
+    page = client.get("/search/", {"q": "节能", "agency": agency.pk}).text  # the link an agency's page gives
+    assert 'name="agency_name" value="测试局"' in page and f'href="/gk/item/{item.pk}/"' in page
+    page = client.get("/search/", {"q": "节能", "agency_name": "<教育>"}).text
+    assert "没有名称含“&lt;教育&gt;”的机关" in page and "结果" not in page
+
+
+def test_many_matching_agencies_are_listed_up_to_a_limit(client, agency, monkeypatch):
+    monkeypatch.setattr(portal_views, "AGENCY_CHOICES_MAX", 2)
+    monkeypatch.setattr(portal_views, "AGENCY_MATCHES_SHOWN", 3)
+    _more_agencies(agency, *(f"测试市第{n}中学" for n in range(1, 6)))
+    page = client.get("/search/", {"q": "节能", "agency_name": "中学"}).text
+    assert "名称含“中学”的机关较多，以下为前 3 个，可输入更完整的名称，请选择：" in page
+    assert page.count("中学</a></li>") == 3

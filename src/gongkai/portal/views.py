@@ -15,7 +15,7 @@ from gongkai.common.params import int_param
 from gongkai.portal import item_page, paging
 from gongkai.portal.http import public_page
 from gongkai.portal.jinja import render_page as render_jinja
-from gongkai.portal.search import highlight, search, terms_of
+from gongkai.portal.search import Results, highlight, search, terms_of
 from gongkai.publishing.files import attachment_response
 from gongkai.publishing.models import Attachment, CatalogEntry, Category, Item, Status, Validity
 
@@ -133,17 +133,63 @@ def _year_param(request) -> int | None:
     return year if year is not None and 2000 <= year <= 2139 else None
 
 
+# Up to this many agencies, the search form lists them all in a select; beyond (a province's platform lists
+# thousands, which made every search page hundreds of kilobytes), the visitor types part of a name.
+AGENCY_CHOICES_MAX = 200
+AGENCY_MATCHES_SHOWN = 20
+MAX_AGENCY_NAME = 200  # Agency.name's length
+
+
+def _agency_choice(request) -> dict:
+    """The search form's agency: `agency` (an id, from a link or the select) or the part of a name typed in
+    `agency_name`, which chooses the agency whose name or short name it is, or the only one whose name holds it.
+    Gives the agency's id (or None), what the form shows (`agencies` for the select, None for the text box;
+    `agency_name`), and, for a typed name that chooses no agency, the agencies whose names hold it (`matches`)."""
+    agencies = list(Agency.objects.values("pk", "name")[: AGENCY_CHOICES_MAX + 1])
+    choice = {"agency_id": _int_param(request, "agency"), "agency_name": "", "matches": None, "more_matches": False}
+    choice["agencies"] = agencies if len(agencies) <= AGENCY_CHOICES_MAX else None
+    if choice["agency_id"]:
+        found = Agency.objects.filter(pk=choice["agency_id"]).values_list("name", flat=True).first()
+        choice["agency_name"] = found or ""
+        return choice
+    typed = request.GET.get("agency_name", "").strip()[:MAX_AGENCY_NAME]
+    if not typed:
+        return choice
+    choice["agency_name"] = typed
+    named = Agency.objects.filter(Q(name=typed) | Q(short_name=typed)).values_list("pk", flat=True)[:2]
+    if len(named) == 1:
+        choice["agency_id"] = named[0]
+        return choice
+    matches = list(Agency.objects.filter(name__contains=typed).values("pk", "name")[: AGENCY_MATCHES_SHOWN + 1])
+    if len(matches) == 1:
+        choice["agency_id"], choice["agency_name"] = matches[0]["pk"], matches[0]["name"]
+        return choice
+    choice["more_matches"] = len(matches) > AGENCY_MATCHES_SHOWN
+    choice["matches"] = matches[:AGENCY_MATCHES_SHOWN]
+    for match in choice["matches"]:  # the same search, with this agency
+        params = request.GET.copy()
+        for name in ("agency_name", "page"):
+            params.pop(name, None)
+        params["agency"] = match["pk"]
+        match["href"] = "?" + params.urlencode()
+    return choice
+
+
 @public_page(lambda: ["site"])
 def search_page(request):
     query = request.GET.get("q", "").strip()
     page_number = min(max(_int_param(request, "page") or 1, 1), SEARCH_MAX_PAGE)
+    agency = _agency_choice(request)
     filters = {
-        "agency_id": _int_param(request, "agency"),
+        "agency_id": agency["agency_id"],
         "category_id": _int_param(request, "category"),
         "year": _year_param(request),
         "validity": request.GET.get("validity") if request.GET.get("validity") in Validity.values else None,
     }
-    results = search(query=query, offset=(page_number - 1) * SEARCH_PAGE_SIZE, limit=SEARCH_PAGE_SIZE, **filters)
+    if agency["matches"] is None:
+        results = search(query=query, offset=(page_number - 1) * SEARCH_PAGE_SIZE, limit=SEARCH_PAGE_SIZE, **filters)
+    else:  # the typed name chose no agency: the visitor chooses one of its matches first
+        results = Results(items=[], count=0, exact=True, more=False)
     terms = terms_of(query)
     hits = [
         {"item": hit, "title": highlight(hit.title, terms, window=300), "snippet": highlight(hit.text, terms)}
@@ -154,8 +200,7 @@ def search_page(request):
         "hits": hits,
         "results": results,
         "filters": filters,
-        # Two columns each, not model instances (a province's search form lists hundreds of agencies).
-        "agencies": list(Agency.objects.values("pk", "name")),
+        "agency": agency,
         "categories": list(Category.objects.filter(agency_id=filters["agency_id"]).values("pk", "name"))
         if filters["agency_id"]
         else [],
