@@ -51,9 +51,13 @@ def test_the_application_and_page_settings_come_from_the_environment(tmp_path):
 @pytest.mark.parametrize(
     ("url_options", "prepare", "expected"),
     [
-        ("", "1", [5, "-c plan_cache_mode=force_generic_plan"]),
-        ("?options=-c%20search_path%3Dgk", "1", [5, "-c search_path=gk -c plan_cache_mode=force_generic_plan"]),
-        ("", "0", [None, "-c plan_cache_mode=force_generic_plan"]),
+        ("", "1", [5, "-c plan_cache_mode=force_generic_plan -c jit=off"]),
+        (
+            "?options=-c%20search_path%3Dgk",
+            "1",
+            [5, "-c search_path=gk -c plan_cache_mode=force_generic_plan -c jit=off"],
+        ),
+        ("", "0", [None, "-c plan_cache_mode=force_generic_plan -c jit=off"]),
     ],
 )
 def test_postgresql_prepares_hot_statements_and_keeps_the_urls_options(tmp_path, url_options, prepare, expected):

@@ -111,17 +111,21 @@ def test_a_result_shows_agency_category_local_date_and_validity(client, agency, 
 
 
 def test_the_bigram_index_is_asked_for_the_rarest_pairs(monkeypatch):
-    # ANALYZE's share of documents per pair (or four digits); 停车 and 节能 are not listed: rarer than every listed one.
-    shares = {"智慧": 0.2, "慧停": 0.2, "12": 0.05, "23": 0.04, "3号": 0.1, "2026": 0.9}
+    # ANALYZE's share of documents per pair (or four digits); what it does not list (停车, 节能, 1234, …) is rarer
+    # than everything it lists.
+    shares = {"智慧": 0.2, "慧停": 0.2, "12": 0.05, "23": 0.04, "3号": 0.1, "5号": 0.1, "2026": 0.9}
     monkeypatch.setattr(search_module, "_pair_frequencies", lambda: shares)
     condition = search_module._postgres_index_condition
-    # The rarest pair of each term, then the next rarest up to three.
-    assert condition(["智慧停车", "123号"])[1] == [sorted(["停车", "23", "12"])]
+    # The rarest pair of each term, then the next rarest up to three: listed ones only while no unlisted one is
+    # chosen (one that rare already leaves few documents, and a listed one's posting list is long).
     assert condition(["123号"])[1] == [sorted(["12", "23", "3号"])]
+    assert condition(["智慧停车", "123号"])[1] == [sorted(["停车", "23"])]
     assert condition(["智慧停车", "节能", "123号", "3号"])[1] == [sorted(["停车", "节能", "23", "3号"])]
-    # A number's four digits in a row: unlisted, and a four before a pair the statistics cannot tell apart; a
-    # common four (a year) is not asked for.
+    # Four digits in a row stand for the digit pairs inside them; a four before a pair the statistics cannot tell
+    # apart; a common four (a year) is not asked for.
     assert condition(["〔2026〕123456号"])[1] == [["1234", "2345", "3456"]]
-    assert condition(["停车", "2026年"])[1] == [sorted(["停车", "20", "02"])]
+    assert condition(["12345号"])[1] == [["1234", "2345"]]  # not the listed 5号 to make three
+    assert condition(["停车", "2026年"])[1] == [sorted(["停车", "6年"])]
     monkeypatch.setattr(search_module, "_pair_frequencies", lambda: None)  # before the first ANALYZE: all of them
-    assert condition(["123456号"])[1] == [sorted(["12", "23", "34", "45", "56", "6号", "1234", "2345", "3456"])]
+    assert condition(["123456号"])[1] == [sorted(["1234", "2345", "3456", "6号"])]
+    assert condition(["测发〔2026〕12号"])[1] == [sorted(["测发", "发〔", "〔2", "2026", "6〕", "〕1", "12", "2号"])]

@@ -300,24 +300,29 @@ def _pair_frequencies() -> dict[str, float] | None:
 _DIGIT_RUNS = re.compile(r"[0-9]{4,}")
 
 
-def _digit_fours(term: str) -> list[str]:
-    """Every four digits in a row in the term ("123456号": 1234, 2345, 3456), which the bigram index holds as well as
-    pairs (migration portal.0007): a number's pairs are in most documents, its fours in few."""
-    return [run[i : i + 4] for run in _DIGIT_RUNS.findall(term) for i in range(len(run) - 3)]
+def _index_grams(term: str) -> list[str]:
+    """What the bigram index is asked for a term: every four digits in a row ("123456号": 1234, 2345, 3456; the index
+    holds them as well as pairs, migration portal.0007), and every pair of adjacent characters but those inside such
+    a run, which its fours cover (a digit pair is in many documents, a four in few)."""
+    lowered = term.lower()
+    inside = set()  # positions of pairs within a run of four digits or more
+    fours = []
+    for run in _DIGIT_RUNS.finditer(term):
+        inside.update(range(run.start(), run.end() - 1))
+        fours += [run[0][i : i + 4] for i in range(len(run[0]) - 3)]
+    pairs = [lowered[i : i + 2] for i in range(len(lowered) - 1) if i not in inside]
+    return fours + [p for p in pairs if all(c.isprintable() and not c.isspace() for c in p)]
 
 
 def _postgres_index_condition(terms: list[str]) -> tuple[str, list] | None:
     """The bigram index's condition for the terms: the text holds these pairs of adjacent characters of the terms
-    (节能降耗 has 节能, 能降 and 降耗) and these fours of digits, which every matching text does; None when no term
-    has a pair (terms of one character). The rarest are enough (INDEX_PAIRS, by the index's statistics, a four
-    before a pair they cannot tell apart; all of them before the first ANALYZE): GIN's cost is the posting lists it
-    reads, and the exact condition checks what it finds. The array is exact (no recheck), so portal_bigrams(text) is
-    never computed at query time."""
-
-    def usable(pair: str) -> bool:
-        return all(c.isprintable() and not c.isspace() for c in pair)
-
-    by_term = [[p for p in _pairs(t.lower()) if usable(p)] + _digit_fours(t) for t in terms]
+    (节能降耗 has 节能, 能降 and 降耗) and fours of digits (`_index_grams`), which every matching text does; None when
+    no term has a pair (terms of one character). The rarest are enough (INDEX_PAIRS, by the index's statistics; all
+    of them before the first ANALYZE): the rarest of each term, then the next rarest, but only ones the statistics
+    do not list (rarer than every listed one) once one of those is chosen, and a four before a pair they cannot tell
+    apart. GIN's cost is the posting lists it reads, and the exact condition checks what it finds. The array is
+    exact (no recheck), so portal_bigrams(text) is never computed at query time."""
+    by_term = [_index_grams(t) for t in terms]
     pairs = sorted({p for each in by_term for p in each})
     if not pairs:
         return None
@@ -326,7 +331,7 @@ def _postgres_index_condition(terms: list[str]) -> tuple[str, list] | None:
         rarity = {p: (frequencies.get(p, 0.0), -len(p)) for p in pairs}
         chosen = {min(each, key=rarity.__getitem__) for each in by_term if each}
         for pair in sorted(pairs, key=rarity.__getitem__):
-            if len(chosen) >= INDEX_PAIRS:
+            if len(chosen) >= INDEX_PAIRS or (pair in frequencies and not chosen.issubset(frequencies)):
                 break
             chosen.add(pair)
         pairs = sorted(chosen)
