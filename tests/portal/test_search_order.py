@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from gongkai.portal import search as search_module
-from gongkai.portal.search import index_chars, index_pairs, search, sort_key
+from gongkai.portal.search import _fts_query, index_chars, index_pairs, search, sort_key
 from gongkai.publishing.models import Item
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -31,6 +31,18 @@ def test_sort_keys_follow_publication_time_then_id():
 def test_the_index_columns_never_join_runs():
     assert index_pairs("推进节能。降耗 AB") == "推进 进节 节能 qqq 降耗 qqq ab"
     assert index_chars("节能，节约") == " ".join(sorted("节能约"))
+    # Every four digits in a row once, after the runs: never inside a phrase of pairs.
+    assert index_pairs("测发〔2026〕12345号，12345") == (
+        "测发 qqq 20 02 26 qqq 12 23 34 45 5号 qqq 12 23 34 45 qqq 2026 1234 2345"
+    )
+
+
+def test_a_number_is_looked_up_by_its_fours_and_checked_whole():
+    assert _fts_query(["节能降耗", "12345号"]) == (
+        'pairs : "节能 能降 降耗" AND pairs : "1234" AND pairs : "2345"',
+        ["12345号"],
+    )
+    assert _fts_query(["〔2026〕12号"]) == ('pairs : "2026"', ["〔2026〕12号"])  # the longest run, then LIKE
 
 
 def test_results_are_newest_first_whatever_the_creation_order(publish, time_machine):

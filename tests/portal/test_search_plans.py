@@ -25,7 +25,8 @@ WORDS = ["节能降耗", "公务用车", "Smart停车", "垃圾分类"]
 @pytest.fixture
 def corpus(agency, staff) -> list[Item]:
     """60 public items over two categories and two years, created in an order unrelated to their publication: the
-    first word in every other item, the others rarer, and 垃圾分类 only in the three oldest."""
+    first word in every other item, the others rarer, and 垃圾分类 only in the three oldest; each numbered (12340,
+    12343, … 12517)."""
     categories = list(agency.categories.order_by("position"))
     items = []
     for i in range(60):
@@ -39,7 +40,7 @@ def corpus(agency, staff) -> list[Item]:
                 agency,
                 sequence=2000 + i,
                 title=f"关于{'、'.join(words) or '其他事项'}的通知第{i}号",
-                body=f"<p>正文{i}：{'，'.join(reversed(words))}。</p>",
+                body=f"<p>正文{i}：{'，'.join(reversed(words))}。编号{12340 + 3 * i}号</p>",
                 published_at=NOW - timedelta(days=12 * age),
                 category=categories[i % 2],
                 actor=staff["alice"],
@@ -102,6 +103,10 @@ def _all_pages(query: str, page: int = 4, **filters) -> list[int]:
         "车 节能",  # a term no index serves
         "分类 节能降耗",  # a common term and a rare one
         "没有这个词",
+        "12343号",  # a number: its fours (1234, 2343), checked with the whole term
+        "1234",  # one four, in the first few numbers
+        "2349号 编号",  # fours in one document, a common term
+        "12346号",  # its fours in two numbers (12346 is not one of them)
     ],
 )
 def test_every_page_is_exactly_the_substring_matches_newest_first(corpus, query):
