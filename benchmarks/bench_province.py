@@ -248,6 +248,7 @@ def main() -> int:
                 "category, last page": bench_portal.cold(site.front + bench_portal.LIST_PAGE),
                 "search 智慧停车 节能": bench_portal.cold(site.front + bench_portal.SEARCH_PAGE),
             }
+            bench_portal.warm_up(site)
             portal = {}
             for scenario in bench_portal.SCENARIOS:
                 portal.update(scenario(site))
