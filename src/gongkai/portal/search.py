@@ -324,7 +324,7 @@ def _index_grams(term: str) -> list[str]:
     lowered = term.lower()
     inside = set()  # positions of pairs within a run of four digits or more
     fours = []
-    for run in _DIGIT_RUNS.finditer(term):
+    for run in _DIGIT_RUNS.finditer(lowered):  # digits are the same lower-cased, and so are the positions
         inside.update(range(run.start(), run.end() - 1))
         fours += [run[0][i : i + 4] for i in range(len(run[0]) - 3)]
     pairs = [lowered[i : i + 2] for i in range(len(lowered) - 1) if i not in inside]
