@@ -322,13 +322,10 @@ def _index_grams(term: str) -> list[str]:
     holds them as well as pairs, migration portal.0007), and every pair of adjacent characters but those inside such
     a run, which its fours cover (a digit pair is in many documents, a four in few)."""
     lowered = term.lower()
-    inside = set()  # positions of pairs within a run of four digits or more
-    fours = []
-    for run in _DIGIT_RUNS.finditer(lowered):  # digits are the same lower-cased, and so are the positions
-        inside.update(range(run.start(), run.end() - 1))
-        fours += [run[0][i : i + 4] for i in range(len(run[0]) - 3)]
+    # Positions of the pairs within a run of four digits or more (the same lower-cased, and so are the positions).
+    inside = {i for run in _DIGIT_RUNS.finditer(lowered) for i in range(run.start(), run.end() - 1)}
     pairs = [lowered[i : i + 2] for i in range(len(lowered) - 1) if i not in inside]
-    return fours + [p for p in pairs if all(c.isprintable() and not c.isspace() for c in p)]
+    return _digit_fours(lowered) + [p for p in pairs if all(c.isprintable() and not c.isspace() for c in p)]
 
 
 def _postgres_index_condition(terms: list[str]) -> tuple[str, list] | None:

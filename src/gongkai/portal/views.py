@@ -137,7 +137,6 @@ def _year_param(request) -> int | None:
 # thousands, which made every search page hundreds of kilobytes), the visitor types part of a name.
 AGENCY_CHOICES_MAX = 200
 AGENCY_MATCHES_SHOWN = 20
-MAX_AGENCY_NAME = 200  # Agency.name's length
 
 
 def _agency_choice(request) -> dict:
@@ -149,10 +148,11 @@ def _agency_choice(request) -> dict:
     choice = {"agency_id": _int_param(request, "agency"), "agency_name": "", "matches": None, "more_matches": False}
     choice["agencies"] = agencies if len(agencies) <= AGENCY_CHOICES_MAX else None
     if choice["agency_id"]:
-        found = Agency.objects.filter(pk=choice["agency_id"]).values_list("name", flat=True).first()
-        choice["agency_name"] = found or ""
+        if choice["agencies"] is None:  # the text box shows the agency's name (the select marks its option)
+            found = Agency.objects.filter(pk=choice["agency_id"]).values_list("name", flat=True).first()
+            choice["agency_name"] = found or ""
         return choice
-    typed = request.GET.get("agency_name", "").strip()[:MAX_AGENCY_NAME]
+    typed = request.GET.get("agency_name", "").strip()[: Agency._meta.get_field("name").max_length]
     if not typed:
         return choice
     choice["agency_name"] = typed
