@@ -231,11 +231,11 @@ end
 """
 
 
-def load(url: str, requests: str = "", connections: int = CONNECTIONS) -> dict:
+def load(url: str, requests: str = "", connections: int = CONNECTIONS, seconds: int = DURATION) -> dict:
     script = Path(tempfile.gettempdir()) / f"gongkai-bench-portal-{os.getpid()}.lua"
     script.write_text(LUA + requests)
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{DURATION}s", "--timeout", "10s", "-s", str(script), url],
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s", str(script), url],
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     rps = float(next(line.split()[1] for line in out.splitlines() if line.startswith("Requests/sec")))
@@ -458,10 +458,8 @@ def warm_up(site: Site) -> None:
     its connection), which made the tail of whichever load came first (up to 480 ms at p99 for the category page,
     11 ms when the same load ran again). What one visitor waits for a page after a start is the "first" column.
     The searches' URLs are never those of the loads that follow (`w=` where those count `n=`)."""
-    script = Path(tempfile.gettempdir()) / f"gongkai-bench-portal-warm-{os.getpid()}.lua"
-    script.write_text(UNIQUE_URLS.replace('"&n="', '"&w="'))
-    for url, extra in ((site.front + LIST_PAGE, []), (site.front + SEARCH_PAGE, ["-s", str(script)])):
-        subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", "-d2s", url, *extra], capture_output=True, check=True)
+    load(site.front + LIST_PAGE, seconds=2)
+    load(site.front + SEARCH_PAGE, UNIQUE_URLS.replace('"&n="', '"&w="'), seconds=2)
 
 
 def engines() -> Iterator[tuple[str, dict]]:
